@@ -1,0 +1,168 @@
+"""An ``Article``: the untouched text plus the spans the kit found in it.
+
+``Article.text`` is exactly the decoded file; paragraphs and sentences are spans
+(character offsets) into it, so ``text[start:end]`` always gives back what a row says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from .errors import ArticleError
+from .schema import frame
+from .sentences import split_sentences
+from .structure import assign_roles, split_paragraphs
+from .textio import check_article_text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One news article: metadata, the original text, and its structure as spans."""
+
+    id: str
+    text: str
+    published: dt.date
+    title: str = ""
+    outlet: str = ""
+    file: str = ""
+    source: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list, repr=False)
+    sentences: list[Sentence] = field(default_factory=list, repr=False)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the nearest one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing ``offset`` (or the nearest one before it)."""
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    def role_at(self, offset: int) -> str:
+        return self.paragraphs[self.paragraph_at(offset)].role if self.paragraphs else "body"
+
+    def paragraph_text(self, index: int) -> str:
+        p = self.paragraphs[index]
+        return self.text[p.start : p.end]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    # -- tables -------------------------------------------------------------
+    def paragraphs_table(self) -> pd.DataFrame:
+        return frame(
+            "paragraphs",
+            [
+                {"article": self.id, "paragraph": p.index, "role": p.role, "start": p.start,
+                 "end": p.end, "text": self.text[p.start : p.end]}
+                for p in self.paragraphs
+            ],
+        )
+
+    def sentences_table(self) -> pd.DataFrame:
+        return frame(
+            "sentences",
+            [
+                {"article": self.id, "sentence": s.index, "paragraph": s.paragraph,
+                 "role": self.paragraphs[s.paragraph].role, "start": s.start, "end": s.end,
+                 "text": self.text[s.start : s.end]}
+                for s in self.sentences
+            ],
+        )
+
+    def article_row(self) -> dict:
+        return {
+            "article": self.id, "title": self.title or self.headline or "",
+            "outlet": self.outlet, "published": self.published.isoformat(), "file": self.file,
+            "source": self.source, "n_chars": len(self.text),
+            "n_paragraphs": len(self.paragraphs), "n_sentences": len(self.sentences),
+        }
+
+    @property
+    def headline(self) -> str | None:
+        for p in self.paragraphs:
+            if p.role == "headline":
+                return self.text[p.start : p.end]
+        return None
+
+
+def coerce_date(value, source: str = "<text>") -> dt.date:
+    """A publication date from a date, datetime or ISO string, or a clear ``ArticleError``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None or (isinstance(value, str) and not value.strip()) or (
+        not isinstance(value, str) and pd.isna(value)
+    ):
+        raise ArticleError(
+            f"{source}: no publication date. Dates such as 'Tuesday' or 'last week' are read "
+            "against it: give it as YYYY-MM-DD (catalog 'published' column or --published)."
+        )
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ArticleError(
+            f"{source}: publication date {value!r} is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2016-01-27."
+        ) from None
+
+
+def build_article(
+    text: str,
+    *,
+    published,
+    article_id: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    file: str = "",
+    source: str = "",
+) -> Article:
+    """Find the structure of ``text`` and return an ``Article`` (the text is not modified)."""
+    where = file or article_id or "<text>"
+    check_article_text(text, where)
+    published = coerce_date(published, where)
+    spans = split_paragraphs(text)
+    roles = assign_roles(text, spans)
+    paragraphs = [Paragraph(i, s, e, r) for i, ((s, e), r) in enumerate(zip(spans, roles))]
+    sentences: list[Sentence] = []
+    for p in paragraphs:
+        for s, e in split_sentences(text, p.start, p.end):
+            sentences.append(Sentence(len(sentences), p.index, s, e))
+    return Article(
+        id=str(article_id), text=text, published=published, title=title or "",
+        outlet=outlet or "", file=file, source=source, paragraphs=paragraphs,
+        sentences=sentences,
+    )

@@ -1,0 +1,139 @@
+"""Find an article's paragraphs and give each a role, without changing the text.
+
+A paragraph is a span ``(start, end)`` of the original text, trimmed of surrounding
+white space. Roles: headline, standfirst, byline, photo_credit, caption, subheading,
+body, boilerplate (see ``kit.schema.PARAGRAPH_ROLES``). Page furniture such as
+paywall lines is *flagged* as boilerplate, never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .data_files import boilerplate_patterns
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_TERMINAL = tuple(".!?:;,\u201d\"\u2019')…")
+_CREDIT = re.compile(
+    r"^(?:\(?(?:photo|photograph|image|picture|file photo)s?\s*(?:by|:|credit:?)\s*.+\)?"
+    r"|[A-Z][\w.'\-\u2019]*(?:\s+[A-Za-z][\w.'\-\u2019]*){0,4}\s*(?:/\s*[A-Z][\w.&'\- ]*){1,3}"
+    r"|(?:AP|Reuters|AFP|Getty Images|EPA|Yonhap|KCNA|Xinhua)(?:\s+(?:Photo|file photo))?"
+    r"(?:\s*/\s*[A-Z][\w.'\- ]*)*)$"
+)
+_CAPTION_MARK = re.compile(
+    r"^(?:photo|caption|pictured|above|left|right|top)\s*:|\((?:AP|Reuters|AFP|EPA)\b[^()]*\)\s*$"
+    r"|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'\-]+(?:[ ,]+[\w.'&\-]+){0,8}$", re.IGNORECASE)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: one per line, or one per blank-line block when lines are hard-wrapped."""
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        lead = len(line) - len(line.lstrip())
+        blocks[-1].append((m.start() + lead, m.start() + lead + len(stripped)))
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        if not block:
+            continue
+        if _hard_wrapped(block):
+            spans.append((block[0][0], block[-1][1]))
+        else:
+            spans.extend(block)
+    return spans
+
+
+def _hard_wrapped(block: list[tuple[int, int]]) -> bool:
+    """True for a block of several short lines that make up one paragraph (a wrapped text)."""
+    if len(block) < 3:
+        return False
+    lengths = [end - start for start, end in block[:-1]]
+    return max(lengths) <= 100 and sum(lengths) / len(lengths) >= 50
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    return len(paragraph) < 400 and any(p.search(paragraph) for p in boilerplate_patterns())
+
+
+def is_photo_credit(paragraph: str) -> bool:
+    return len(paragraph) <= 80 and bool(_CREDIT.match(paragraph)) and not paragraph.endswith(".")
+
+
+def _is_heading_like(paragraph: str, max_chars: int) -> bool:
+    words = paragraph.split()
+    return (
+        0 < len(paragraph) <= max_chars
+        and not paragraph.endswith(_TERMINAL)
+        and paragraph[0].isupper()
+        and len(words) <= 14
+    )
+
+
+def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """One role per paragraph span, from layout cues only (no article-specific rules)."""
+    paras = [text[s:e] for s, e in spans]
+    n = len(paras)
+    roles = ["body"] * n
+
+    for i, p in enumerate(paras):
+        if is_boilerplate(p):
+            roles[i] = "boilerplate"
+    # Page furniture clusters at the end: short lines after a boilerplate line are furniture too.
+    first_tail = next(
+        (i for i in range(n) if roles[i] == "boilerplate" and i >= n * 0.6), None
+    )
+    if first_tail is not None:
+        for i in range(first_tail + 1, n):
+            if len(paras[i]) < 120:
+                roles[i] = "boilerplate"
+
+    for i, p in enumerate(paras):
+        if roles[i] != "body":
+            continue
+        if is_photo_credit(p):
+            roles[i] = "photo_credit"
+        elif _CAPTION_MARK.search(p):
+            roles[i] = "caption"
+        elif _BYLINE.match(p) and len(p) <= 100:
+            roles[i] = "byline"
+
+    # A caption sits next to its photo credit.
+    for i in range(n):
+        if roles[i] == "photo_credit":
+            nxt = i + 1
+            if nxt < n and roles[nxt] == "body" and len(paras[nxt]) <= 600:
+                roles[nxt] = "caption"
+
+    # Headline: the first paragraph when it is short and is not a sentence ending in a period.
+    first = next((i for i in range(n) if roles[i] == "body"), None)
+    if first is not None and first == 0 and len(paras[0]) <= 200 and not paras[0].endswith("."):
+        roles[0] = "headline"
+        # Standfirst: the summary right after the headline, when page furniture
+        # (byline, photo credit, caption) follows it, or when it is a short summary
+        # set off before a longer lede.
+        j = 1
+        while j < n and roles[j] == "byline":
+            j += 1
+        if j < n and roles[j] == "body":
+            after = roles[j + 1] if j + 1 < n else "body"
+            if after in ("photo_credit", "caption", "byline") or (
+                len(paras[j]) <= 300 and j + 1 < n and len(paras[j + 1]) > len(paras[j])
+            ):
+                roles[j] = "standfirst"
+
+    # Subheadings: short title-like lines between body paragraphs.
+    for i in range(1, n - 1):
+        if roles[i] == "body" and _is_heading_like(paras[i], 80):
+            if roles[i + 1] in ("body",) and len(paras[i + 1]) > len(paras[i]):
+                roles[i] = "subheading"
+    return roles

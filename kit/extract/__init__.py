@@ -1,7 +1,8 @@
-"""Extractors: plain functions from an ``Article`` to one table each.
+"""Extractors: plain functions from an ``Article`` to tables.
 
-``extract_all`` runs them in order and shares the work that several need
-(actor mentions are found once and used for both actors and claim speakers).
+``extract_all`` runs them in order and shares the work that several need:
+actor mentions are found once and used both for the actors table and to name
+the speakers of claims.
 """
 
 from __future__ import annotations
@@ -9,10 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ..article import Article
-from ..schema import EXTRACTED_TABLES, empty
+from .actors import extract_actors
+from .claims import extract_claims
+from .dates import extract_dates
 
 
 def extract_all(article: Article) -> dict[str, pd.DataFrame]:
     """Every extracted table for one article: actors, mentions, claims, dates, terms."""
-    # Filled in by the extraction modules; until they exist the tables are empty.
-    return {name: empty(name) for name in EXTRACTED_TABLES}
+    people = extract_actors(article)  # {"actors": ..., "mentions": ...}
+    said = extract_claims(article, people["mentions"])  # {"claims": ..., "terms": ...}
+    return {**people, **said, "dates": extract_dates(article)}

@@ -10,7 +10,13 @@ from .corpus import Corpus, load_corpus, parse_article
 from .errors import ArticleError, CatalogError, KitError, KitWarning
 
 __all__ = [
-    "Article", "ArticleError", "CatalogError", "Corpus", "KitError", "KitWarning",
-    "load_corpus", "parse_article",
+    "Article",
+    "ArticleError",
+    "CatalogError",
+    "Corpus",
+    "KitError",
+    "KitWarning",
+    "load_corpus",
+    "parse_article",
 ]
 __version__ = "0.1.0"

@@ -85,8 +85,14 @@ class Article:
         return frame(
             "paragraphs",
             [
-                {"article": self.id, "paragraph": p.index, "role": p.role, "start": p.start,
-                 "end": p.end, "text": self.text[p.start : p.end]}
+                {
+                    "article": self.id,
+                    "paragraph": p.index,
+                    "role": p.role,
+                    "start": p.start,
+                    "end": p.end,
+                    "text": self.text[p.start : p.end],
+                }
                 for p in self.paragraphs
             ],
         )
@@ -95,19 +101,30 @@ class Article:
         return frame(
             "sentences",
             [
-                {"article": self.id, "sentence": s.index, "paragraph": s.paragraph,
-                 "role": self.paragraphs[s.paragraph].role, "start": s.start, "end": s.end,
-                 "text": self.text[s.start : s.end]}
+                {
+                    "article": self.id,
+                    "sentence": s.index,
+                    "paragraph": s.paragraph,
+                    "role": self.paragraphs[s.paragraph].role,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": self.text[s.start : s.end],
+                }
                 for s in self.sentences
             ],
         )
 
     def article_row(self) -> dict:
         return {
-            "article": self.id, "title": self.title or self.headline or "",
-            "outlet": self.outlet, "published": self.published.isoformat(), "file": self.file,
-            "source": self.source, "n_chars": len(self.text),
-            "n_paragraphs": len(self.paragraphs), "n_sentences": len(self.sentences),
+            "article": self.id,
+            "title": self.title or self.headline or "",
+            "outlet": self.outlet,
+            "published": self.published.isoformat(),
+            "file": self.file,
+            "source": self.source,
+            "n_chars": len(self.text),
+            "n_paragraphs": len(self.paragraphs),
+            "n_sentences": len(self.sentences),
         }
 
     @property
@@ -124,8 +141,10 @@ def coerce_date(value, source: str = "<text>") -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if value is None or (isinstance(value, str) and not value.strip()) or (
-        not isinstance(value, str) and pd.isna(value)
+    if (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (not isinstance(value, str) and pd.isna(value))
     ):
         raise ArticleError(
             f"{source}: no publication date. Dates such as 'Tuesday' or 'last week' are read "
@@ -162,7 +181,13 @@ def build_article(
         for s, e in split_sentences(text, p.start, p.end):
             sentences.append(Sentence(len(sentences), p.index, s, e))
     return Article(
-        id=str(article_id), text=text, published=published, title=title or "",
-        outlet=outlet or "", file=file, source=source, paragraphs=paragraphs,
+        id=str(article_id),
+        text=text,
+        published=published,
+        title=title or "",
+        outlet=outlet or "",
+        file=file,
+        source=source,
+        paragraphs=paragraphs,
         sentences=sentences,
     )

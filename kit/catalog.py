@@ -65,7 +65,9 @@ def read_catalog(folder: str | Path) -> list[CatalogRow]:
             continue
         where = f"{path}, row {line}"
         if not r.get("file"):
-            raise CatalogError(f"{where}: the 'file' column is empty; give the article's file name.")
+            raise CatalogError(
+                f"{where}: the 'file' column is empty; give the article's file name."
+            )
         file = folder / r["file"]
         if not file.is_file():
             raise CatalogError(
@@ -83,8 +85,14 @@ def read_catalog(folder: str | Path) -> list[CatalogRow]:
             )
         seen[article_id] = line
         rows.append(
-            CatalogRow(file, article_id, r.get("title", ""), r.get("outlet", ""), published,
-                       r.get("source", ""))
+            CatalogRow(
+                file,
+                article_id,
+                r.get("title", ""),
+                r.get("outlet", ""),
+                published,
+                r.get("source", ""),
+            )
         )
 
     listed = {row.file.name for row in rows}

@@ -108,23 +108,40 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def load_article_file(path: str | Path, *, published, article_id: str | None = None,
-                      title: str | None = None, outlet: str | None = None,
-                      source: str = "") -> Article:
+def load_article_file(
+    path: str | Path,
+    *,
+    published,
+    article_id: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    source: str = "",
+) -> Article:
     """Read one .txt file and parse it (the id defaults to the file name without .txt)."""
     path = Path(path)
     text = read_article_file(path)
     return build_article(
-        text, published=published, article_id=article_id or path.stem, title=title,
-        outlet=outlet, file=path.name, source=source or str(path.name),
+        text,
+        published=published,
+        article_id=article_id or path.stem,
+        title=title,
+        outlet=outlet,
+        file=path.name,
+        source=source or str(path.name),
     )
 
 
 def load_folder(folder: str | Path) -> list[Article]:
     """Every article listed in ``folder/catalog.csv``."""
     return [
-        load_article_file(row.file, published=row.published, article_id=row.id,
-                          title=row.title, outlet=row.outlet, source=row.source)
+        load_article_file(
+            row.file,
+            published=row.published,
+            article_id=row.id,
+            title=row.title,
+            outlet=row.outlet,
+            source=row.source,
+        )
         for row in read_catalog(folder)
     ]
 
@@ -142,8 +159,14 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     return Corpus(load_folder(folder))
 
 
-def parse_article(text: str, *, published, article_id: str, title: str | None = None,
-                  outlet: str | None = None) -> Corpus:
+def parse_article(
+    text: str, *, published, article_id: str, title: str | None = None, outlet: str | None = None
+) -> Corpus:
     """Parse one article's text; the result has the same tables as a Corpus."""
-    return Corpus([build_article(text, published=published, article_id=article_id,
-                                 title=title, outlet=outlet)])
+    return Corpus(
+        [
+            build_article(
+                text, published=published, article_id=article_id, title=title, outlet=outlet
+            )
+        ]
+    )

@@ -22,21 +22,48 @@ PARAGRAPH_ROLES = (
 
 COLUMNS: dict[str, list[str]] = {
     "articles": [
-        "article", "title", "outlet", "published", "file", "source",
-        "n_chars", "n_paragraphs", "n_sentences",
+        "article",
+        "title",
+        "outlet",
+        "published",
+        "file",
+        "source",
+        "n_chars",
+        "n_paragraphs",
+        "n_sentences",
     ],
     "paragraphs": ["article", "paragraph", "role", "start", "end", "text"],
     "sentences": ["article", "sentence", "paragraph", "role", "start", "end", "text"],
     # One row per actor per article; text/start/end locate the first mention.
     "actors": [
-        "article", "actor", "kind", "mentions", "aliases", "role", "affiliation",
-        "country", "text", "start", "end",
+        "article",
+        "actor",
+        "kind",
+        "mentions",
+        "aliases",
+        "role",
+        "affiliation",
+        "country",
+        "text",
+        "start",
+        "end",
     ],
     # One row per mention of an actor (the long form behind actors.mentions).
     "mentions": ["article", "actor", "kind", "text", "start", "end", "sentence"],
     "claims": [
-        "article", "claim", "speaker", "speaker_kind", "kind", "text", "start", "end",
-        "sentence", "paragraph", "cue", "cue_start", "cue_end",
+        "article",
+        "claim",
+        "speaker",
+        "speaker_kind",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "paragraph",
+        "cue",
+        "cue_start",
+        "cue_end",
     ],
     "dates": ["article", "text", "value", "kind", "vague", "start", "end", "sentence"],
     # Quoted words that are not claims: scare quotes, titles, nicknames.
@@ -65,8 +92,15 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 _INT_COLUMNS = {
-    "start", "end", "sentence", "paragraph", "mentions", "n_chars", "n_paragraphs",
-    "n_sentences", "claim",
+    "start",
+    "end",
+    "sentence",
+    "paragraph",
+    "mentions",
+    "n_chars",
+    "n_paragraphs",
+    "n_sentences",
+    "claim",
 }
 #: Offsets that may be missing (a claim without a reporting verb has no cue).
 _NULLABLE_INT_COLUMNS = {"cue_start", "cue_end"}

@@ -44,7 +44,11 @@ def _ends_sentence(chunk: str, dot: int, after: int) -> bool:
     if chunk[dot] != ".":
         return True
     word_start = dot
-    while word_start > 0 and not chunk[word_start - 1].isspace() and chunk[word_start - 1] not in "(\"'\u201c\u2018\u2014":
+    while (
+        word_start > 0
+        and not chunk[word_start - 1].isspace()
+        and chunk[word_start - 1] not in "(\"'\u201c\u2018\u2014"
+    ):
         word_start -= 1
     word = chunk[word_start:dot]
     if not word:

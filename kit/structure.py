@@ -89,9 +89,7 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
         if is_boilerplate(p):
             roles[i] = "boilerplate"
     # Page furniture clusters at the end: short lines after a boilerplate line are furniture too.
-    first_tail = next(
-        (i for i in range(n) if roles[i] == "boilerplate" and i >= n * 0.6), None
-    )
+    first_tail = next((i for i in range(n) if roles[i] == "boilerplate" and i >= n * 0.6), None)
     if first_tail is not None:
         for i in range(first_tail + 1, n):
             if len(paras[i]) < 120:

@@ -53,7 +53,9 @@ def decode_article_bytes(data: bytes, source: str = "<text>") -> str:
 def check_article_text(text: str, source: str = "<text>") -> None:
     """Raise ``ArticleError`` if ``text`` is empty or is an HTML page rather than an article."""
     if not isinstance(text, str):
-        raise ArticleError(f"{source}: expected the article's text as a string, got {type(text).__name__}.")
+        raise ArticleError(
+            f"{source}: expected the article's text as a string, got {type(text).__name__}."
+        )
     if not text.strip():
         raise ArticleError(
             f"{source}: the text is empty. Paste the article's text into it and save it as UTF-8."

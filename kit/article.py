@@ -175,7 +175,7 @@ def build_article(
     published = coerce_date(published, where)
     spans = split_paragraphs(text)
     roles = assign_roles(text, spans)
-    paragraphs = [Paragraph(i, s, e, r) for i, ((s, e), r) in enumerate(zip(spans, roles))]
+    paragraphs = [Paragraph(i, s, e, r) for i, ((s, e), r) in enumerate(zip(spans, roles, strict=True))]
     sentences: list[Sentence] = []
     for p in paragraphs:
         for s, e in split_sentences(text, p.start, p.end):

@@ -61,6 +61,10 @@ def _hard_wrapped(block: list[tuple[int, int]]) -> bool:
     return max(lengths) <= 100 and sum(lengths) / len(lengths) >= 50
 
 
+def _is_sentence(paragraph: str) -> bool:
+    return len(paragraph.split()) >= 6 and paragraph.rstrip("\u201d\"')").endswith((".", "?", "!"))
+
+
 def is_boilerplate(paragraph: str) -> bool:
     return len(paragraph) < 400 and any(p.search(paragraph) for p in boilerplate_patterns())
 
@@ -88,11 +92,12 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
     for i, p in enumerate(paras):
         if is_boilerplate(p):
             roles[i] = "boilerplate"
-    # Page furniture clusters at the end: short lines after a boilerplate line are furniture too.
+    # Page furniture clusters at the end: after a boilerplate line near the end, short lines
+    # that are not sentences ("Share", "Most read", "$11/month") are furniture too.
     first_tail = next((i for i in range(n) if roles[i] == "boilerplate" and i >= n * 0.6), None)
     if first_tail is not None:
         for i in range(first_tail + 1, n):
-            if len(paras[i]) < 120:
+            if len(paras[i]) < 120 and not _is_sentence(paras[i]):
                 roles[i] = "boilerplate"
 
     for i, p in enumerate(paras):

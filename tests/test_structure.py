@@ -1,0 +1,128 @@
+"""Paragraph roles and sentence spans, on the seeds and on small texts of our own."""
+
+import pytest
+
+import kit
+from kit.article import build_article
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return kit.load_corpus()
+
+
+def _roles(corpus, article_id):
+    p = corpus.paragraphs
+    p = p[p.article == article_id]
+    return dict(zip(p.text, p.role, strict=True))
+
+
+def test_monitor_structure(corpus):
+    roles = _roles(corpus, "csm-2013-diplomacy-hope")
+    assert roles["What hope for diplomacy to defuse North Korea crisis?"] == "headline"
+    assert roles["Ng Han Guan/AP/File"] == "photo_credit"
+    standfirst = [t for t, r in roles.items() if r == "standfirst"]
+    assert len(standfirst) == 1 and standfirst[0].startswith("Any diplomatic resolution")
+    captions = [t for t, r in roles.items() if r == "caption"]
+    assert len(captions) == 1 and captions[0].startswith("North Korean leader Kim Jong-un (r.)")
+    boiler = [t for t, r in roles.items() if r == "boilerplate"]
+    assert boiler == [
+        "of stories this month > Get unlimited stories",
+        "You've read\xa0\xa0of\xa0\xa0free articles. Subscribe to continue.",
+        "Unlimited digital access $11/month.",
+        "Get unlimited Monitor journalism.",
+    ]
+    assert sum(r == "body" for r in roles.values()) == 17
+
+
+def test_cnn_structure(corpus):
+    roles = _roles(corpus, "cnn-2016-kerry-beijing")
+    assert "headline" not in roles.values()  # the file opens with the lede
+    assert [t for t, r in roles.items() if r == "subheading"] == [
+        "Escalating U.S. rhetoric",
+        "China concerned about clout",
+        "U.S. reaches out to Southeast Asia",
+        "North Korea reluctant to bargain",
+    ]
+    assert "boilerplate" not in roles.values()
+
+
+def test_offsets_round_trip_for_every_row(corpus):
+    for name in ("paragraphs", "sentences"):
+        table = getattr(corpus, name)
+        assert len(table) > 0
+        for row in table.itertuples():
+            assert corpus.text(row.article)[row.start : row.end] == row.text, (name, row)
+
+
+def test_paragraphs_cover_all_non_blank_text(corpus):
+    for article_id in corpus.ids:
+        text = corpus.text(article_id)
+        p = corpus.paragraphs[corpus.paragraphs.article == article_id]
+        covered = "".join(text[s:e] for s, e in zip(p.start, p.end, strict=True))
+        assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_sentences_stay_inside_their_paragraph(corpus):
+    paragraphs = corpus.paragraphs.set_index(["article", "paragraph"])
+    for s in corpus.sentences.itertuples():
+        para = paragraphs.loc[(s.article, s.paragraph)]
+        assert para.start <= s.start < s.end <= para.end
+
+
+def _sentences(text):
+    article = build_article(text, published="2016-01-27", article_id="t")
+    return [text[s.start : s.end] for s in article.sentences]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = (
+        "Mr. Kerry met Dr. Lee in Arlington, Va. on Monday. George W. Bush and the U.S. "
+        "Navy sent ships. RAND Corp. analysts agreed. The U.S. It was late."
+    )
+    assert _sentences(text) == [
+        "Mr. Kerry met Dr. Lee in Arlington, Va. on Monday.",
+        "George W. Bush and the U.S. Navy sent ships.",
+        "RAND Corp. analysts agreed.",
+        "The U.S.",
+        "It was late.",
+    ]
+
+
+def test_sentences_split_after_closing_quotes_and_questions():
+    text = "“We have delivered,” he said. “Our position is clear.” Why? Because “it is.”"
+    assert _sentences(text) == [
+        "“We have delivered,” he said.",
+        "“Our position is clear.”",
+        "Why?",
+        "Because “it is.”",
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = (
+        "SEOUL, South Korea (AP) - North Korea said on Tuesday that it would\n"
+        "hold talks with the South next week, a rare gesture after months of\n"
+        "rising tension along the heavily armed border between the two Koreas.\n"
+        "\n"
+        "Officials in Seoul welcomed the offer but said they would wait for\n"
+        "details before they sent a delegation to the truce village of Panmunjom.\n"
+        "The talks would be the first in more than a year, they said.\n"
+    )
+    article = build_article(text, published="2013-06-04", article_id="wrapped")
+    assert len(article.paragraphs) == 2
+    assert article.paragraph_text(1).startswith("Officials in Seoul")
+
+
+def test_byline_readmore_and_crlf_lines():
+    text = (
+        "Envoy says North Korea 'ready to talk'\r\n"
+        "By Jane Park\r\n"
+        "North Korea's envoy said on Monday that Pyongyang was ready to return to talks.\r\n"
+        "READ MORE: Six-party talks explained\r\n"
+        "The envoy spoke in Beijing, where he met Chinese officials for several hours.\r\n"
+    )
+    article = build_article(text, published="2009-07-06", article_id="crlf")
+    roles = [p.role for p in article.paragraphs]
+    assert roles == ["headline", "byline", "body", "boilerplate", "body"]
+    assert all("\r" not in article.paragraph_text(i) for i in range(len(roles)))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import ArticleError
 from .schema import frame
-from .sentences import split_sentences
+from .sentences import sentence_spans
 from .structure import assign_roles, split_paragraphs
 from .textio import check_article_text
 
@@ -175,10 +175,12 @@ def build_article(
     published = coerce_date(published, where)
     spans = split_paragraphs(text)
     roles = assign_roles(text, spans)
-    paragraphs = [Paragraph(i, s, e, r) for i, ((s, e), r) in enumerate(zip(spans, roles, strict=True))]
+    paragraphs = [
+        Paragraph(i, s, e, r) for i, ((s, e), r) in enumerate(zip(spans, roles, strict=True))
+    ]
     sentences: list[Sentence] = []
-    for p in paragraphs:
-        for s, e in split_sentences(text, p.start, p.end):
+    for p, spans_in_p in zip(paragraphs, sentence_spans(text, spans), strict=True):
+        for s, e in spans_in_p:
             sentences.append(Sentence(len(sentences), p.index, s, e))
     return Article(
         id=str(article_id),

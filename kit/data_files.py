@@ -44,8 +44,18 @@ def read_yaml(name: str):
 
 
 @cache
-def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in read_lines("boilerplate.txt"))
+def boilerplate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Boilerplate patterns as two alternations: those anchored at the paragraph's start
+    (tried once, with ``match``) and the rest (one ``search``). Both are matched against
+    the lower-cased paragraph, which is several times faster than ``re.IGNORECASE``."""
+    lines = read_lines("boilerplate.txt")
+    anchored = [p[1:] for p in lines if p.startswith("^")]
+    anywhere = [p for p in lines if not p.startswith("^")]
+
+    def alternation(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+    return alternation(anchored), alternation(anywhere)
 
 
 @cache

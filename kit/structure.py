@@ -20,10 +20,9 @@ _CREDIT = re.compile(
     r"|(?:AP|Reuters|AFP|Getty Images|EPA|Yonhap|KCNA|Xinhua)(?:\s+(?:Photo|file photo))?"
     r"(?:\s*/\s*[A-Z][\w.'\- ]*)*)$"
 )
-_CAPTION_MARK = re.compile(
-    r"^(?:photo|caption|pictured|above|left|right|top)\s*:|\((?:AP|Reuters|AFP|EPA)\b[^()]*\)\s*$"
-    r"|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?\s*$",
-    re.IGNORECASE,
+_CAPTION_START = re.compile(r"(?:photo|caption|pictured|above|left|right|top)\s*:", re.IGNORECASE)
+_CAPTION_END = re.compile(
+    r"(?:\((?:AP|Reuters|AFP|EPA|Getty)\b[^()]*\)|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?)\s*$"
 )
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'\-]+(?:[ ,]+[\w.'&\-]+){0,8}$", re.IGNORECASE)
 
@@ -66,7 +65,11 @@ def _is_sentence(paragraph: str) -> bool:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    return len(paragraph) < 400 and any(p.search(paragraph) for p in boilerplate_patterns())
+    if len(paragraph) >= 400:
+        return False
+    at_start, anywhere = boilerplate_patterns()
+    lowered = paragraph.lower()
+    return bool(at_start.match(lowered) or anywhere.search(lowered))
 
 
 def is_photo_credit(paragraph: str) -> bool:
@@ -105,7 +108,7 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
             continue
         if is_photo_credit(p):
             roles[i] = "photo_credit"
-        elif _CAPTION_MARK.search(p):
+        elif _CAPTION_START.match(p) or _CAPTION_END.search(p[-80:]):
             roles[i] = "caption"
         elif _BYLINE.match(p) and len(p) <= 100:
             roles[i] = "byline"

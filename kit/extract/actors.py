@@ -1,13 +1,476 @@
-"""Actors (persons, countries, organizations, groups) and their mentions. (in progress)"""
+"""Actors (persons, countries, organizations) and every mention of them.
+
+How it works, in three passes over the article text:
+
+1. Known names: one regex built from ``countries.csv``, ``organizations.csv``,
+   ``officeholders.csv`` and ``not_actors.txt`` finds the longest known form at each
+   place ("South China Sea" is blocked, so it is not China). "the North"/"the South"
+   in an article about North Korea mean the two Koreas. Capitalized phrases ending in
+   Institute, Corp., Council, University, ... are organizations.
+2. Person names: runs of capitalized words that are not known names count as persons
+   when a title stands before them ("Foreign Minister", "Mr."), an appositive follows
+   (", a senior analyst at ..."), or a reporting verb is next to them ("said X Y").
+3. Later mentions: a bare surname, "Mr. Kerry" or "President Xi" joins the person with
+   that surname (the closest full name before it), or a well-known office-holder
+   active in the article's year.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..article import Article
-from ..schema import empty
+from ..schema import frame
+from .lexicon import (
+    SP,
+    east_asian_surnames,
+    gazetteer,
+    gazetteer_lookup,
+    gazetteer_regex,
+    name_key,
+    not_names,
+    officeholder_index,
+    organizations,
+    title_before_regex,
+)
+
+SKIP_ROLES = frozenset({"boilerplate", "photo_credit", "byline"})
+
+_TOKEN = (
+    r"(?:[A-Z](?:[a-z]+|[A-Z]+(?=[a-z]))?[a-z]*(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
+)
+_PARTICLE = r"(?:bin|al|de|van|von|der|da|del|la|le)"
+NAME_RUN = re.compile(
+    rf"(?<![\w’'.\-]){_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_TOKEN}){{0,4}}(?![\w\-])"
+)
+_HEADS_LAST = (
+    r"Institute|Institution|Corp\.|Corporation|Council|University|Agency|Party|Ministry|"
+    r"Committee|Foundation|Center|Centre|Association|Commission|Bank|Fund|Organization|"
+    r"Organisation|Department|Academy|Forum|Society|Endowment|Bureau|Command|Company|"
+    r"Inc\.|Co\.|Assembly|Parliament|Court|Times|Post|Journal|Herald|Tribune|Monitor"
+)
+_HEADS_FIRST = (
+    r"Institute|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
+    r"Committee|Commission|Bureau|Office|Organization|Society|Association|Federation"
+)
+_ORGWORD = r"[A-Z][\w&\-]*\.?"
+ORG_RULE = re.compile(
+    rf"(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
+    rf"|(?<![\w\-])(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
+    rf"{_ORGWORD}(?:{SP}(?:(?:and|of|for|the){SP})?{_ORGWORD}){{0,5}}"
+)
+THE_NORTH = re.compile(
+    rf"(?<![\w])(?:[Tt]he{SP}(?P<ns>North|South)(?![\w\-])(?!{SP}+[A-Z])"
+    rf"|(?P<ns2>North|South)(?={SP}and{SP}(?:North|South){SP}Korea))"
+)
+APPOSITIVE = re.compile(
+    rf"^,{SP}+(?:(?:a|an|the|who|whose|one|another){SP}|[A-Z][\w\-]*’s{SP}|[A-Z][\w\-]*'s{SP})"
+)
+CUE_NEAR = re.compile(
+    rf"(?:(?:said|says|told|added|adds|wrote|writes|asked|explained|according{SP}to){SP}+$)",
+)
+CUE_AFTER = re.compile(
+    rf"^{SP}+(?:said|says|told|added|adds|wrote|writes|explained|warned|noted)\b"
+)
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Gov|Adm|Lt|Col|Capt|Maj|Amb)\.?$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    canonical: str
+    text: str
+    title: str = ""
+    title_country: str = ""
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: list[str]
+    surname: str
+    first_start: int
+    mentions: list[Mention] = field(default_factory=list)
+    role: str = ""
+    affiliation: str = ""
+    country: str = ""
 
 
 def extract_actors(article: Article) -> dict[str, pd.DataFrame]:
     """{"actors": one row per actor, "mentions": one row per mention}."""
-    return {"actors": empty("actors"), "mentions": empty("mentions")}
+    mentions = find_mentions(article)
+    return tables_from_mentions(article, mentions)
+
+
+# -- pass 1: known names ------------------------------------------------------------------
+def _known_spans(article: Article) -> list[Mention]:
+    text = article.text
+    found: list[Mention] = []
+    for m in gazetteer_regex().finditer(text):
+        entry = gazetteer_lookup(m.group())
+        if entry is None:
+            continue
+        found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
+    for m in ORG_RULE.finditer(text):
+        s, e = _trim_org(text, m.start(), m.end())
+        if e - s < 4 or " " not in text[s:e].replace("\u00a0", " "):
+            continue
+        surface = text[s:e]
+        entry = gazetteer_lookup(surface)
+        canon = entry.canonical if entry and entry.kind == "organization" else surface
+        found.append(Mention(s, e, "organization", canon, surface))
+    korean = any(m.canonical in ("North Korea", "South Korea") for m in found)
+    if korean:
+        for m in THE_NORTH.finditer(text):
+            g = "ns" if m.group("ns") else "ns2"
+            word = m.group(g)
+            found.append(Mention(m.start(g), m.end(g), "country", f"{word} Korea", word))
+    return _non_overlapping(found)
+
+
+def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading sentence words ("But", "The") and possessives from a rule-found organization."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    skip = 0
+    stop = not_names()
+    for w in words[:-1]:
+        tok = w.group()
+        if tok in stop and tok not in ("Foreign", "Defense", "Supreme", "General"):
+            skip += 1
+            continue
+        if tok.lower() in ("of", "for", "on", "and", "the", "&"):
+            skip += 1
+            continue
+        break
+    if skip >= len(words):
+        return s, s
+    return s + words[skip].start(), e
+
+
+def _non_overlapping(spans: list[Mention]) -> list[Mention]:
+    spans.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    last_end = -1
+    for m in spans:
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+        elif m.end - m.start > out[-1].end - out[-1].start and m.start < out[-1].end:
+            # a longer span starting inside the previous one: keep the longer
+            if m.start == out[-1].start:
+                out[-1] = m
+                last_end = m.end
+    return out
+
+
+# -- pass 2: person names -----------------------------------------------------------------
+def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int, int, str]]:
+    """Capitalized runs outside known names, with a reason to think they are persons."""
+    text = article.text
+    covered = bytearray(len(text) + 1)
+    for m in known:
+        if m.kind != "person":
+            covered[m.start : m.end] = b"\1" * (m.end - m.start)
+    stop = not_names()
+    out = []
+    for run in NAME_RUN.finditer(text):
+        # split the run where it touches a known name
+        pieces = []
+        cur = None
+        for tok in re.finditer(r"\S+", run.group()):
+            s, e = run.start() + tok.start(), run.start() + tok.end()
+            if covered[s] or covered[e - 1]:
+                if cur:
+                    pieces.append(cur)
+                cur = None
+                continue
+            cur = [cur[0], e] if cur else [s, e]
+        if cur:
+            pieces.append(cur)
+        for s, e in pieces:
+            toks = list(re.finditer(r"\S+", text[s:e]))
+            while toks and (toks[0].group() in stop or HONORIFIC.match(toks[0].group())):
+                toks.pop(0)
+            while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
+                toks.pop()
+            if not toks:
+                continue
+            ns, ne = s + toks[0].start(), s + toks[-1].end()
+            name = text[ns:ne]
+            if gazetteer().get(name.replace("\u00a0", " ")):
+                continue
+            out.append((ns, ne, name))
+    return out
+
+
+def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:
+    before = text[max(0, s - 60) : s]
+    m = title_before_regex().search(before)
+    if m:
+        return True, m.group("title")
+    after = text[e : e + 40]
+    if ntok >= 2 and APPOSITIVE.match(after):
+        return True, ""
+    if CUE_NEAR.search(before) or CUE_AFTER.match(after):
+        return True, ""
+    if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
+        return True, ""
+    return False, ""
+
+
+def _surname_of(tokens: list[str]) -> str:
+    if len(tokens) >= 2 and tokens[0] in east_asian_surnames() and len(tokens) <= 3:
+        last = tokens[-1]
+        if "-" in last or len(tokens) == 3 or tokens[0] in ("Kim", "Wang", "Xi", "Li", "Hu"):
+            return tokens[0]
+        # two tokens: "Wang Yi", "Moon Jae-in": first token is the family name
+        return tokens[0]
+    return tokens[-1]
+
+
+def find_mentions(article: Article) -> list[Mention]:
+    """Every actor mention in the article, in text order, outside boilerplate and credits."""
+    text = article.text
+    known = _known_spans(article)
+    by_key, by_surname = officeholder_index()
+    year = article.published.year
+    persons: dict[str, Person] = {}
+    person_mentions: list[Mention] = []
+
+    def person_for(name: str, start: int) -> Person:
+        key = name_key(name)
+        holder = by_key.get(key)
+        canon = holder.name if holder else name
+        ckey = name_key(canon)
+        p = persons.get(ckey)
+        if p is None:
+            toks = canon.replace("-", " ").split() if holder else name.split()
+            p = Person(canon, toks, _surname_of(name.split()), start)
+            if holder:
+                p.country = holder.country
+            persons[ckey] = p
+        return p
+
+    # full names already known (office-holders)
+    for m in known:
+        if m.kind == "person":
+            p = person_for(m.text.replace("\u00a0", " "), m.start)
+            m.canonical = p.name
+            _note_title(text, m)
+            person_mentions.append(m)
+    # names found by evidence
+    singles: list[tuple[int, int, str]] = []
+    for s, e, name in _person_candidates(article, known):
+        if article.role_at(s) in SKIP_ROLES:
+            continue
+        toks = name.split()
+        if len(toks) == 1:
+            singles.append((s, e, name))
+            continue
+        ok, _ = _has_person_evidence(text, s, e, len(toks))
+        key = name_key(name)
+        if not ok and key not in by_key:
+            # a later token may still be a known surname ("Kerry Wednesday") -> single
+            singles.append((s, e, name))
+            continue
+        p = person_for(name, s)
+        m = Mention(s, e, "person", p.name, name)
+        _note_title(text, m)
+        person_mentions.append(m)
+    # merge full names that share a surname and first token ("Ted Carpenter" ~ "Ted Galen Carpenter")
+    full = sorted(person_mentions, key=lambda m: m.start)
+    # pass 3: single tokens (surnames)
+    for s, e, name in singles:
+        toks = name.split()
+        for tok_m in re.finditer(r"\S+", name):
+            tok = tok_m.group()
+            ts, te = s + tok_m.start(), s + tok_m.end()
+            target = _resolve_surname(tok, ts, full, persons, by_surname, year)
+            if target is None:
+                if len(toks) == 1:
+                    ok, _ = _has_person_evidence(text, ts, te, 1)
+                    if ok and tok not in not_names() and len(tok) > 2:
+                        target = person_for(tok, ts)
+                if target is None:
+                    continue
+            m = Mention(ts, te, "person", target.name, tok)
+            _note_title(text, m)
+            person_mentions.append(m)
+    everything = [m for m in known if m.kind != "person"] + person_mentions
+    everything = [
+        m for m in everything if m.kind != "block" and article.role_at(m.start) not in SKIP_ROLES
+    ]
+    everything.sort(key=lambda m: m.start)
+    return everything
+
+
+def _resolve_surname(tok, start, full, persons, by_surname, year):
+    candidates = [
+        p
+        for p in persons.values()
+        if p.surname == tok or (len(p.tokens) > 1 and p.tokens[-1] == tok)
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        before = [
+            m for m in full if m.start < start and m.canonical in {c.name for c in candidates}
+        ]
+        if before:
+            name = before[-1].canonical
+        else:
+            after = [m for m in full if m.canonical in {c.name for c in candidates}]
+            name = after[0].canonical
+        return next(c for c in candidates if c.name == name)
+    holders = [h for h in by_surname.get(tok, []) if h.first <= year <= h.last]
+    if len(holders) == 1:
+        h = holders[0]
+        key = name_key(h.name)
+        p = persons.get(key)
+        if p is None:
+            p = Person(h.name, h.name.split(), tok, start, country=h.country)
+            persons[key] = p
+        return p
+    return None
+
+
+def _note_title(text: str, m: Mention) -> None:
+    before = text[max(0, m.start - 80) : m.start]
+    t = title_before_regex().search(before)
+    if not t:
+        return
+    title = t.group("title")
+    if HONORIFIC.match(title):
+        return
+    m.title = title
+    pre = before[: t.start()].rstrip()
+    for g in gazetteer_regex().finditer(pre[-30:]):
+        if g.end() == len(pre[-30:]):
+            entry = gazetteer_lookup(g.group())
+            if entry and entry.kind == "country":
+                m.title_country = entry.canonical
+
+
+# -- tables ---------------------------------------------------------------------------------
+_APPOS_DETAIL = re.compile(
+    rf"^,{SP}+(?:(?P<det>a|an|the){SP}+|(?P<pos>[A-Z][\w\-]*[’']s){SP}+)(?P<role>[^,.;:()“”\"]{{2,90}}?)"
+    rf"(?:{SP}+(?:at|of|with|for|from|in){SP}+(?:the{SP}+)?(?P<aff>[^,;:()“”\"]{{2,80}}?))?"
+    rf"(?=[,;:()“”\"]|\.(?:\s|$)|$|{SP}+(?:in|who|which|based){SP})"
+)
+
+
+def _name_organizations(mentions: list[Mention]) -> None:
+    """An organization keeps its listed name when the article uses it, else its longest form here."""
+    forms: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "organization":
+            forms.setdefault(m.canonical, set()).add(" ".join(m.text.split()))
+    rename = {c: max(f, key=len) for c, f in forms.items() if c not in f}
+    for m in mentions:
+        if m.kind == "organization" and m.canonical in rename:
+            m.canonical = rename[m.canonical]
+
+
+def tables_from_mentions(article: Article, mentions: list[Mention]) -> dict[str, pd.DataFrame]:
+    text = article.text
+    _name_organizations(mentions)
+    org_country = {c: row.get("country", "") for c, row in organizations().items()}
+    for m in mentions:
+        if m.kind == "organization" and m.canonical not in org_country:
+            entry = gazetteer_lookup(m.text)
+            if entry and entry.kind == "organization":
+                org_country[m.canonical] = org_country.get(entry.canonical, "")
+    _, _ = officeholder_index()
+    mention_rows = []
+    actors: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        mention_rows.append(
+            {
+                "article": article.id,
+                "actor": m.canonical,
+                "kind": m.kind,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "sentence": article.sentence_at(m.start),
+            }
+        )
+        key = (m.canonical, m.kind)
+        row = actors.get(key)
+        if row is None:
+            row = actors[key] = {
+                "article": article.id,
+                "actor": m.canonical,
+                "kind": m.kind,
+                "mentions": 0,
+                "aliases": [],
+                "role": "",
+                "affiliation": "",
+                "country": "",
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+            }
+        row["mentions"] += 1
+        if m.text not in row["aliases"]:
+            row["aliases"].append(m.text)
+        if m.kind == "person":
+            if m.title and not row["role"]:
+                row["role"] = m.title
+            if m.title_country and not row["country"]:
+                row["country"] = m.title_country
+            if not row["affiliation"] and len(m.text.split()) >= 2:
+                _appositive(text, m, row, mentions)
+    by_key, _ = officeholder_index()
+    for (name, kind), row in actors.items():
+        if kind == "country":
+            row["country"] = name
+        elif kind == "organization":
+            row["country"] = org_country.get(name, "") or _country_inside(name)
+        elif kind == "person":
+            holder = by_key.get(name_key(name))
+            if not row["country"] and holder:
+                row["country"] = holder.country
+            if not row["role"] and holder:
+                row["role"] = ""
+            if not row["country"] and row["affiliation"]:
+                row["country"] = org_country.get(row["affiliation"], "")
+        row["aliases"] = "; ".join(row["aliases"])
+    return {
+        "actors": frame("actors", list(actors.values())),
+        "mentions": frame("mentions", mention_rows),
+    }
+
+
+def _country_inside(name: str) -> str:
+    for g in gazetteer_regex().finditer(name):
+        entry = gazetteer_lookup(g.group())
+        if entry and entry.kind == "country":
+            return entry.canonical
+    return ""
+
+
+def _appositive(text: str, m: Mention, row: dict, mentions: list[Mention]) -> None:
+    after = text[m.end : m.end + 200]
+    d = _APPOS_DETAIL.match(after)
+    if not d:
+        return
+    role = d.group("role").strip()
+    role = re.split(rf"{SP}+(?:focusing|specializing|specialising|who|based)\b", role)[0]
+    span_end = m.end + d.end()
+    orgs = [o for o in mentions if o.kind == "organization" and m.end <= o.start < span_end]
+    if orgs:
+        row["affiliation"] = orgs[0].canonical
+        # "a RAND security analyst": drop the organization name from the role
+        role = role.replace(orgs[0].text, "").strip()
+    elif d.group("aff"):
+        aff = d.group("aff").strip()
+        if aff[:1].isupper():
+            row["affiliation"] = aff
+    if not row["role"]:
+        row["role"] = " ".join(role.split())

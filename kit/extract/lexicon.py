@@ -1,0 +1,209 @@
+"""Knowledge from ``kit/data`` turned into fast lookups, built once per process.
+
+Countries, organizations, office-holders and "not an actor" phrases become one
+gazetteer: a dict from surface form to what it names, plus a single trie-shaped
+regex that finds the longest known form at each place in a text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..data_files import read_csv, read_lines
+
+SP = "[ \u00a0]"  # a space inside a name: plain or non-breaking
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form names: kind is country/organization/person/block."""
+
+    kind: str
+    canonical: str
+    form: str  # name | capital | adjective | alias | block
+
+
+@dataclass(frozen=True)
+class Officeholder:
+    name: str
+    country: str
+    office: str
+    first: int
+    last: int
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def name_key(name: str) -> str:
+    """Identity key of a person's name: case, hyphens, dots and spacing ignored."""
+    return " ".join(re.sub(r"[-.\u2010\u2011]", " ", name).lower().split())
+
+
+@cache
+def east_asian_surnames() -> frozenset[str]:
+    return frozenset(read_lines("east_asian_surnames.txt"))
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return frozenset(read_lines("not_names.txt"))
+
+
+def korean_variants(name: str) -> list[str]:
+    """'Kim Jong Un' -> also 'Kim Jong-un', 'Kim Jong-Un' (and the reverse)."""
+    parts = name.replace("-", " ").split()
+    if len(parts) != 3 or parts[0] not in east_asian_surnames():
+        return [name]
+    sur, g1, g2 = parts
+    forms = {
+        f"{sur} {g1.capitalize()} {g2.capitalize()}",
+        f"{sur} {g1.capitalize()}-{g2.lower()}",
+        f"{sur} {g1.capitalize()}-{g2.capitalize()}",
+        name,
+    }
+    return sorted(forms)
+
+
+@cache
+def officeholders() -> tuple[Officeholder, ...]:
+    out = []
+    for row in read_csv("officeholders.csv"):
+        years = row.get("years", "")
+        m = re.match(r"(\d{4})\s*-\s*(\d{4})", years)
+        first, last = (int(m.group(1)), int(m.group(2))) if m else (0, 9999)
+        out.append(Officeholder(row["name"], row["country"], row["office"], first, last))
+    return tuple(out)
+
+
+@cache
+def officeholder_index() -> tuple[dict[str, Officeholder], dict[str, list[Officeholder]]]:
+    """(full-name key -> office-holder, bare surname -> office-holders using it)."""
+    by_key: dict[str, Officeholder] = {}
+    by_surname: dict[str, list[Officeholder]] = {}
+    holders = {h.name: h for h in officeholders()}
+    for row in read_csv("officeholders.csv"):
+        h = holders[row["name"]]
+        for form in [row["name"], *_split(row["aliases"])]:
+            bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|President)\.?\s+", "", form)
+            if " " in bare:
+                for variant in korean_variants(bare):
+                    by_key.setdefault(name_key(variant), h)
+            else:
+                by_surname.setdefault(bare, []).append(h)
+    return by_key, by_surname
+
+
+@cache
+def countries() -> dict[str, dict[str, str]]:
+    return {row["canonical"]: row for row in read_csv("countries.csv")}
+
+
+@cache
+def organizations() -> dict[str, dict[str, str]]:
+    return {row["canonical"]: row for row in read_csv("organizations.csv")}
+
+
+def _adjective_forms(adj: str) -> list[str]:
+    if re.search(r"(?:s|sh|ch|ese|x|z)$", adj):
+        return [adj]
+    return [adj, adj + "s"]
+
+
+@cache
+def gazetteer() -> dict[str, Entry]:
+    """Every known surface form -> Entry (longer, more specific lists win on clashes)."""
+    table: dict[str, Entry] = {}
+    for row in countries().values():
+        canon = row["canonical"]
+        for form in [canon, *_split(row["aliases"])]:
+            table[form] = Entry("country", canon, "name")
+        for cap in _split(row["capital"]):
+            table.setdefault(cap, Entry("country", canon, "capital"))
+        for adj in _split(row["adjectives"]):
+            for form in _adjective_forms(adj):
+                table.setdefault(form, Entry("country", canon, "adjective"))
+    for row in organizations().values():
+        canon = row["canonical"]
+        for form in [canon, *_split(row["aliases"])]:
+            table[form] = Entry("organization", canon, "name")
+            if form.startswith("The "):
+                table[form[4:]] = Entry("organization", canon, "name")
+    by_key, _ = officeholder_index()
+    for row in read_csv("officeholders.csv"):
+        for form in [row["name"], *_split(row["aliases"])]:
+            if " " in form and not form.startswith(("Mr", "Mrs", "Ms", "President")):
+                for variant in korean_variants(form):
+                    table[variant] = Entry("person", by_key[name_key(variant)].name, "name")
+    for phrase in read_lines("not_actors.txt"):
+        table[phrase] = Entry("block", "", "block")
+    return table
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, without a huge flat alternation."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@cache
+def gazetteer_regex() -> re.Pattern[str]:
+    forms = [f.replace(" ", "\0") for f in gazetteer()]
+    pattern = trie_regex(forms).replace("\\\x00", SP).replace("\x00", SP)
+    return re.compile(rf"(?<![\w\-.])(?:{pattern})(?![\w]|[’']\w\w)")
+
+
+def gazetteer_lookup(surface: str) -> Entry | None:
+    return gazetteer().get(re.sub(r"[ \u00a0]", " ", surface))
+
+
+@cache
+def person_titles() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("person_titles.txt"), key=len, reverse=True))
+
+
+@cache
+def title_before_regex() -> re.Pattern[str]:
+    """A title (with an optional country word before it) ending right before a name."""
+    titles = trie_regex([t.replace(" ", "\0") for t in person_titles()])
+    titles = titles.replace("\\\x00", SP).replace("\x00", SP)
+    return re.compile(rf"(?<![\w])(?P<title>{titles}){SP}+$")
+
+
+@cache
+def reporting_cues() -> dict[str, str]:
+    """cue (lower case) -> speech | cognition."""
+    out = {}
+    for line in read_lines("reporting_verbs.txt"):
+        cue, _, kind = line.partition("|")
+        out[cue.strip().lower()] = kind.strip() or "speech"
+    return out
+
+
+@cache
+def cue_regex() -> re.Pattern[str]:
+    cues = sorted(reporting_cues(), key=len, reverse=True)
+    alt = "|".join(re.escape(c).replace("\\ ", SP + "+") for c in cues)
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    return frozenset(read_lines("source_nouns.txt"))

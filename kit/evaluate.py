@@ -26,6 +26,9 @@ annotation rules in ``tests/gold/README.md``. A gold file looks like this::
         value: 2013-W15
     not_claims:                           # optional: scare quotes, titles (documentation)
       - text: pivot
+    sources:                              # optional: other phrases for an unnamed speaker
+      - name: one of the diplomats
+        aliases: [Two diplomats familiar with the negotiations]
 
 Every ``text`` (and every alias) must be copied exactly from the article; white space may
 differ (a long quote may be folded over several YAML lines). When a text occurs more than once,
@@ -80,6 +83,7 @@ _KNOWN_KEYS = {
     "reported",
     "dates",
     "not_claims",
+    "sources",
     "notes",
 }
 
@@ -119,6 +123,7 @@ class GoldArticle:
     reported: list[GoldItem] = field(default_factory=list)
     dates: list[GoldItem] = field(default_factory=list)
     not_claims: list[GoldItem] = field(default_factory=list)
+    sources: list[GoldActor] = field(default_factory=list)
 
     def actors(self) -> list[GoldActor]:
         return [*self.persons, *self.countries, *self.organizations]
@@ -126,7 +131,7 @@ class GoldArticle:
     def speaker_names(self, speaker: str) -> tuple[list[str], str]:
         """All accepted names of a gold speaker and its kind ('unnamed' if not a listed actor)."""
         key = _tokens(speaker)
-        for actor in self.actors():
+        for actor in [*self.actors(), *self.sources]:
             if any(_tokens(n) == key for n in actor.names):
                 return actor.names, actor.kind
         return [speaker], "unnamed"
@@ -143,6 +148,7 @@ _DATE_LEAD = {"on", "in", "at", "during", "by", "since", "from", "until", "of", 
 def _tokens(text: str) -> tuple[str, ...]:
     """Casefolded word tokens: quote marks unified, punctuation and white space ignored."""
     text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTE_MARKS).casefold()
+    text = text.replace(".", "")  # "U.S." = "US", "U.N." = "UN", "Mr." = "Mr"
     cleaned = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text)
     return tuple(cleaned.split())
 
@@ -299,6 +305,9 @@ def load_gold(path: str | Path, text: str) -> GoldArticle:
             table,
             [reader.actor(e, table, kind, i) for i, e in enumerate(_list(data, table, path))],
         )
+    gold.sources = [
+        reader.actor(e, "sources", "unnamed", i) for i, e in enumerate(_list(data, "sources", path))
+    ]
     gold.quotes = [
         reader.item(e, "quotes", i, needs=("text", "speaker"))
         for i, e in enumerate(_list(data, "quotes", path))

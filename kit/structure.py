@@ -15,14 +15,26 @@ from .data_files import boilerplate_patterns
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL = tuple(".!?:;,\u201d\"\u2019')…")
 _CREDIT = re.compile(
-    r"^(?:\(?(?:photo|photograph|image|picture|file photo)s?\s*(?:by|:|credit:?)\s*.+\)?"
+    r"^(?:\(?(?i:photo|photograph|image|picture|file photo)s?\s*(?i:by|:|credit:?|copyright|source:?)\s*.+\)?"
     r"|[A-Z][\w.'\-\u2019]*(?:\s+[A-Za-z][\w.'\-\u2019]*){0,4}\s*(?:/\s*[A-Z][\w.&'\- ]*){1,3}"
     r"|(?:AP|Reuters|AFP|Getty Images|EPA|Yonhap|KCNA|Xinhua)(?:\s+(?:Photo|file photo))?"
     r"(?:\s*/\s*[A-Z][\w.'\- ]*)*)$"
 )
-_CAPTION_START = re.compile(r"(?:photo|caption|pictured|above|left|right|top)\s*:", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"(?:(?:photo|caption|pictured|above|left|right|top)\s*:|image caption\b)", re.IGNORECASE
+)
 _CAPTION_END = re.compile(
-    r"(?:\((?:AP|Reuters|AFP|EPA|Getty)\b[^()]*\)|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?)\s*$"
+    r"(?:\((?:AP|Reuters|AFP|EPA|Getty)\b[^()]*\)|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?"
+    r"|\b(?:Photograph|Photo|Picture): [^.]{2,60})\s*$"
+)
+#: "SEOUL, South Korea (AP) —", "BEIJING (Reuters) -", "WASHINGTON —": a story's opening line.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)*\s*(?:\([^()]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+)
+_BYLINE_IN = re.compile(r"^[A-Z][\w'\-]+(?: [A-Z][\w'\-.]+){1,3} (?:in|and) [A-Z][\w ]{2,30}$")
+_TIMESTAMP = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? )?(?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2},?) "
+    r"\d{4}\b[\w\s.:,]{0,30}$"
 )
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'\-]+(?:[ ,]+[\w.'&\-]+){0,8}$", re.IGNORECASE)
 
@@ -45,19 +57,23 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     for block in blocks:
         if not block:
             continue
-        if _hard_wrapped(block):
+        if _hard_wrapped(text, block):
             spans.append((block[0][0], block[-1][1]))
         else:
             spans.extend(block)
     return spans
 
 
-def _hard_wrapped(block: list[tuple[int, int]]) -> bool:
-    """True for a block of several short lines that make up one paragraph (a wrapped text)."""
+def _hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    """True for a block of several short lines that make up one paragraph (a wrapped text):
+    lines of similar, modest length, many of them continued in lower case on the next line."""
     if len(block) < 3:
         return False
     lengths = [end - start for start, end in block[:-1]]
-    return max(lengths) <= 100 and sum(lengths) / len(lengths) >= 50
+    if max(lengths) > 100 or sum(lengths) / len(lengths) < 50:
+        return False
+    continued = sum(text[start].islower() or text[start].isdigit() for start, _ in block[1:])
+    return continued * 3 >= len(block) - 1
 
 
 def _is_sentence(paragraph: str) -> bool:
@@ -110,7 +126,9 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
             roles[i] = "photo_credit"
         elif _CAPTION_START.match(p) or _CAPTION_END.search(p[-80:]):
             roles[i] = "caption"
-        elif _BYLINE.match(p) and len(p) <= 100:
+        elif len(p) <= 100 and (
+            _BYLINE.match(p) or _TIMESTAMP.match(p) or (i < 5 and _BYLINE_IN.match(p))
+        ):
             roles[i] = "byline"
 
     # A caption sits next to its photo credit.
@@ -132,8 +150,9 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
             j += 1
         if j < n and roles[j] == "body":
             after = roles[j + 1] if j + 1 < n else "body"
-            if after in ("photo_credit", "caption", "byline") or (
-                len(paras[j]) <= 300 and j + 1 < n and len(paras[j + 1]) > len(paras[j])
+            if not DATELINE.match(paras[j]) and (
+                after in ("photo_credit", "caption", "byline")
+                or (len(paras[j]) <= 300 and j + 1 < n and len(paras[j + 1]) > len(paras[j]))
             ):
                 roles[j] = "standfirst"
 

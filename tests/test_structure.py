@@ -126,3 +126,45 @@ def test_byline_readmore_and_crlf_lines():
     roles = [p.role for p in article.paragraphs]
     assert roles == ["headline", "byline", "body", "boilerplate", "body"]
     assert all("\r" not in article.paragraph_text(i) for i in range(len(roles)))
+
+
+LAYOUTS = {
+    "wire": (
+        "North Korea fires missile ahead of talks\n\n"
+        "SEOUL, South Korea (AP) — North Korea fired a short-range missile into the sea on "
+        "Thursday, South Korean officials said, hours before envoys were due to meet.\n\n"
+        "In this Feb. 12, 2013, file photo, a man watches a TV news program in Seoul. "
+        "(AP Photo/Ahn Young-joon, File)\n\n"
+        "The launch came as diplomats prepared for a new round of talks.\n\n"
+        "Copyright 2013 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.\n",
+        ["headline", "body", "caption", "body", "boilerplate"],
+    ),
+    "newspaper": (
+        "North Korea 'ready to talk', says envoy\n"
+        "Pyongyang's man at the UN signals a thaw as Washington weighs new sanctions\n"
+        "Justin Park in Seoul\n"
+        "Tue 5 Mar 2013 09.12 GMT\n"
+        "Kim Jong-un at a military parade in Pyongyang. Photograph: Ed Jones/AFP/Getty Images\n"
+        "North Korea's envoy to the United Nations said on Monday that his country was ready "
+        "to talk, but only if the US dropped what he called its hostile policy.\n",
+        ["headline", "standfirst", "byline", "byline", "caption", "body"],
+    ),
+    "broadcaster": (
+        "North Korea nuclear test: China 'firmly opposed'\n"
+        "Image copyright Reuters\n"
+        "Image caption The test was condemned around the world\n"
+        'China has said it is "firmly opposed" to the test, and urged Pyongyang to return '
+        "to talks.\n"
+        "Media playback is unsupported on your device\n"
+        "The foreign ministry said Beijing would work with other members of the council.\n",
+        ["headline", "photo_credit", "caption", "body", "boilerplate", "body"],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_common_page_layouts(layout):
+    text, expected = LAYOUTS[layout]
+    article = build_article(text, published="2013-03-05", article_id=layout)
+    assert [p.role for p in article.paragraphs] == expected

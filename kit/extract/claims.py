@@ -1,13 +1,629 @@
-"""Claims (direct quotes and reported speech) and quoted terms. (in progress)"""
+"""Claims (direct quotes and reported speech) and quoted terms.
+
+Direct quotes come from :mod:`kit.extract.quotes`. Each is attributed, in order, to
+the speaker named next to a reporting cue right after it ("...,” said X", "...,” he
+says"), before it in the same sentence ("Kerry said, “..."", "Wang called it “clear
+cut”"), to the speaker of another quote in the same sentence, or to the speaker of
+the quote just before it (a quote running on without a new cue). Short quoted words
+with no such cue are terms: scare quotes, titles of books or reports, nicknames.
+
+Reported speech is a reporting cue from ``reporting_verbs.txt`` with a subject next to
+it and a content clause: "Kerry said [the international community could ...]",
+"[China is reluctant ...], Mr. Scobell says", "according to X, [...]".
+"""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
 from ..article import Article
-from ..schema import empty
+from ..schema import frame
+from .actors import SKIP_ROLES, Mention
+from .cues import NONE, MentionIndex, Speaker, speaker_from_phrase, subject_before
+from .lexicon import SP, cue_regex, reporting_cues
+from .quotes import Quote, find_quotes
+
+FRAGMENT_WORDS = 3
+_CUE_ALT = None
 
 
-def extract_claims(article: Article, mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """{"claims": one row per claim, "terms": scare quotes, titles, nicknames}."""
-    return {"claims": empty("claims"), "terms": empty("terms")}
+def _cue_alt() -> str:
+    global _CUE_ALT
+    if _CUE_ALT is None:
+        cues = sorted(reporting_cues(), key=len, reverse=True)
+        _CUE_ALT = "|".join(re.escape(c).replace("\\ ", SP + "+") for c in cues)
+    return _CUE_ALT
+
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(name: str) -> re.Pattern[str]:
+    """Regexes that need the cue list, compiled once."""
+    if name not in _compiled:
+        cue = _cue_alt()
+        pats = {
+            # ”, said X  /  ”, says a senior official
+            "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>[^,.;:“”\"()\u2014\u2013?!]{{1,80}}?)(?=[,.;:“”\"()\u2014\u2013?!]|$)",
+            # ”, he said  /  ” Blinken said in ...  /  ”, Carpenter, the Cato expert, said
+            "np_cue": rf"^[\s,]*(?P<np>[^,.;:“”\"\u2014\u2013?!]{{1,60}}?(?:,[^,.;:“”\"]{{2,80}},)?)[ \u00a0]+"
+            rf"(?:(?:also|later|then|again|simply|quickly|has|had|once)[ \u00a0]+)?(?P<cue>{cue})(?![\w\-])",
+            # ” Kim, says Scobell.
+            "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>[^,.;:“”\"()]{{1,60}}?)(?=[,.;:“”\"()]|$)",
+            "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>[^,.;:“”\"]{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
+            # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
+            "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$",
+        }
+        flags = re.IGNORECASE
+        _compiled[name] = re.compile(pats[name], flags)
+    return _compiled[name]
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:book|books|film|movie|documentary|report|article|novel|memoir|essay|study|paper|op-ed|"
+    r"column|song|album|play|series|programme|program|show|titled|entitled|headlined|speech|"
+    r"poem|magazine|newspaper|blog)[\s,:]*(?:called[\s,:]*)?$",
+    re.IGNORECASE,
+)
+_NICKNAME_BEFORE = re.compile(
+    r"(?:dubbed|nicknamed|known[ \u00a0]as|so-called|self-styled|self-proclaimed|"
+    r"referred[ \u00a0]to[ \u00a0]as|nickname)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
+    re.IGNORECASE,
+)
+_CALLED = re.compile(
+    r"(?<!so-)\b(?P<cue>called|calling|calls|call|described|describing|describes|describe|termed|"
+    r"labell?ed|branded|characterized|characterised|pledged?|pledges|threat|threats|threatened|"
+    r"vow(?:ed|s)?|warn(?:ed|ing|s)?|promised?|promises|statement|remarks?|words|urged|"
+    r"demand(?:ed|s)?)\b[^.“”\"]{0,120}$",
+    re.IGNORECASE,
+)
+_SPEECH_NOUNS = {
+    "pledge",
+    "pledges",
+    "threat",
+    "threats",
+    "warning",
+    "promise",
+    "promises",
+    "statement",
+    "remark",
+    "remarks",
+    "words",
+}
+_NO_REPORTED = {
+    "call",
+    "calls",
+    "called",
+    "describe",
+    "describes",
+    "described",
+    "continue",
+    "continues",
+    "continued",
+}
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|"
+    r"does|do|did|won[’']t|can[’']t|isn[’']t|wasn[’']t|aren[’']t|doesn[’']t|didn[’']t|"
+    r"hasn[’']t|haven[’']t|wouldn[’']t|shouldn[’']t)\b",
+    re.IGNORECASE,
+)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|may|can|will|should|must|to)[ \u00a0]+$", re.IGNORECASE
+)
+_SUBORDINATE = re.compile(
+    r"^(?:Given|If|When|Although|Though|While|Because|Since|As|After|Before|Despite|Unless|With|"
+    r"Once|Until|Whether)\b"
+)
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|am|seem|seems|seemed|become|became|get|got|not)|[’']s|"
+    r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those|whose|my|your|to)|[’']|s[’'])"
+    r"[ \u00a0]+(?:\w+ly[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+_PREP_START = re.compile(
+    r"^(?:in|on|at|during|after|before|from|with|to|for|by|over|about|of|late|earlier|later|"
+    r"last|this|reporters|journalists|the\s+\w+\s+news|it\s+clear)\b",
+    re.IGNORECASE,
+)
+_THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
+_SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
+
+
+class _State:
+    """What has been said so far: used to resolve pronouns and quotes without a cue."""
+
+    def __init__(self, article: Article, index: MentionIndex):
+        self.article = article
+        self.index = index
+        self.history: list[tuple[int, Speaker]] = []  # (position, speaker)
+
+    def remember(self, pos: int, sp: Speaker) -> None:
+        if sp.name:
+            self.history.append((pos, sp))
+
+    def resolve_pronoun(self, pron: str, pos: int) -> Speaker:
+        art = self.article
+        para = art.paragraph_at(pos)
+        if pron in ("who", "which"):
+            before = art.text[max(0, pos - 120) : pos]
+            m = re.search(r"[,\s]*$", before)
+            end = pos - (len(before) - m.start()) if m else pos
+            hit = self.index.ending_at(end)
+            if hit is not None:
+                return Speaker(hit.canonical, hit.kind, hit.start, hit.end)
+            return NONE
+        prev = None
+        for p, sp in reversed(self.history):
+            if p < pos:
+                prev = (p, sp)
+                break
+        floor = art.paragraphs[max(0, para - 2)].start
+        if pron in ("he", "she", "i"):
+            last = self.index.last_person_before(pos, floor)
+            prev_person = (
+                prev
+                if prev and prev[1].kind == "person" and art.paragraph_at(prev[0]) >= para - 3
+                else None
+            )
+            if last is not None and (
+                prev_person is None
+                or (
+                    last.start > prev_person[0]
+                    and art.paragraph_at(last.start) == para
+                    and last.canonical != prev_person[1].name
+                    and _is_full_name(last)
+                )
+            ):
+                return Speaker(last.canonical, "person", last.start, last.end)
+            if prev_person is not None:
+                return prev_person[1]
+            return NONE
+        if prev and prev[1].kind in ("group", "unnamed", "country", "organization"):
+            if art.paragraph_at(prev[0]) >= para - 1:
+                return prev[1]
+        return NONE
+
+
+def _is_full_name(m: Mention) -> bool:
+    return len(m.text.split()) >= 2
+
+
+def _mentions_from(mentions) -> list[Mention]:
+    if isinstance(mentions, pd.DataFrame):
+        return [
+            Mention(int(r.start), int(r.end), str(r.kind), str(r.actor), str(r.text))
+            for r in mentions.itertuples(index=False)
+        ]
+    return list(mentions)
+
+
+def extract_claims(article: Article, mentions) -> dict[str, pd.DataFrame]:
+    """{"claims": one row per claim, "terms": scare quotes, titles, nicknames}.
+
+    ``mentions`` is the mentions table (or the list of ``Mention`` objects) of the article.
+    """
+    ments = [m for m in _mentions_from(mentions) if m.kind != "block"]
+    ments.sort(key=lambda m: m.start)
+    quotes = find_quotes(article, SKIP_ROLES)
+    index = MentionIndex(ments, [(q.open, q.close + 1) for q in quotes])
+    state = _State(article, index)
+    claims: list[dict] = []
+    terms: list[dict] = []
+    by_sentence: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_sentence.setdefault(article.sentence_at(q.open), []).append(q)
+    for sent in article.sentences:
+        if article.paragraphs[sent.paragraph].role in SKIP_ROLES:
+            continue
+        qs = by_sentence.get(sent.index, [])
+        if qs:
+            _attribute_quotes(article, sent, qs, state, claims, terms)
+        _reported(article, sent, quotes, state, claims)
+    claims.sort(key=lambda c: c["start"])
+    for i, c in enumerate(claims, 1):
+        c["claim"] = i
+    return {"claims": frame("claims", claims), "terms": frame("terms", terms)}
+
+
+# -- direct quotes ------------------------------------------------------------------------
+def _claim_row(article: Article, start: int, end: int, sp: Speaker, kind: str, cue=None) -> dict:
+    return {
+        "article": article.id,
+        "claim": 0,
+        "speaker": sp.name,
+        "speaker_kind": sp.kind,
+        "kind": kind,
+        "text": article.text[start:end],
+        "start": start,
+        "end": end,
+        "sentence": article.sentence_at(start),
+        "paragraph": article.paragraph_at(start),
+        "cue": cue[0] if cue else "",
+        "cue_start": cue[1] if cue else pd.NA,
+        "cue_end": cue[2] if cue else pd.NA,
+    }
+
+
+def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, terms) -> None:
+    text = article.text
+    found: list[tuple[Quote, Speaker, tuple | None, str]] = []  # quote, speaker, cue, how
+    for q in qs:
+        before = text[sent.start : q.open]
+        nwords = len(text[q.start : q.end].split())
+        fragment = nwords <= FRAGMENT_WORDS
+        if _TITLE_BEFORE.search(before[-60:]):
+            found.append((q, NONE, None, "title"))
+            continue
+        if _NICKNAME_BEFORE.search(before[-40:]):
+            found.append((q, NONE, None, "nickname"))
+            continue
+        sp, cue = _after_cue(article, sent, q, state, allow_gap=not fragment)
+        if not sp.name:
+            sp, cue = _before_cue(article, sent, q, state, fragment)
+        found.append((q, sp, cue, "quote" if sp.name else ""))
+    # quotes of one sentence share a speaker; fragments joined by "and"/"or" too
+    for i, (q, sp, cue, how) in enumerate(found):
+        if how:
+            continue
+        nwords = len(text[q.start : q.end].split())
+        sibling = _sibling(found, i, text, nwords <= FRAGMENT_WORDS)
+        if sibling is not None:
+            found[i] = (q, sibling, None, "quote")
+    for i, (q, sp, cue, how) in enumerate(found):
+        nwords = len(text[q.start : q.end].split())
+        if how == "" and nwords > FRAGMENT_WORDS:
+            prev = _previous_quote_speaker(article, q, claims)
+            found[i] = (q, prev, None, "quote")
+        elif (
+            how == ""
+            and article.paragraphs[q.paragraph].role in ("headline", "standfirst")
+            and nwords > 1
+        ):
+            found[i] = (q, NONE, None, "quote")
+    for q, sp, cue, how in found:
+        if how in ("title", "nickname") or how == "":
+            kind = {"title": "title", "nickname": "nickname"}.get(how, "scare_quote")
+            terms.append(
+                {
+                    "article": article.id,
+                    "text": text[q.start : q.end],
+                    "kind": kind,
+                    "start": q.start,
+                    "end": q.end,
+                    "sentence": article.sentence_at(q.start),
+                }
+            )
+            continue
+        claims.append(_claim_row(article, q.start, q.end, sp, "quote", cue))
+        state.remember(q.start, sp)
+
+
+def _cue_tuple(base: int, m: re.Match, group: str = "cue") -> tuple[str, int, int]:
+    return (m.group(group), base + m.start(group), base + m.end(group))
+
+
+def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
+    text = article.text
+    para = article.paragraphs[article.paragraph_at(q.close)]
+    base = q.close + 1
+    window = text[base : min(para.end, base + 160)]
+    resolve = state.resolve_pronoun
+    idx = state.index
+    m = _rx("cue_np").match(window)
+    if m and not _PREP_START.match(m.group("np")):
+        sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
+        if sp.name:
+            return sp, _cue_tuple(base, m)
+    m = _rx("np_cue").match(window)
+    if m:
+        sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
+        if not sp.name and m.group("np").strip().endswith(","):
+            sp = NONE
+        if sp.name:
+            return sp, _cue_tuple(base, m)
+    if allow_gap:
+        for name in ("gap_cue_np", "gap_np_cue"):
+            m = _rx(name).match(window)
+            if m:
+                sp = speaker_from_phrase(
+                    text, base + m.start("np"), base + m.end("np"), idx, resolve
+                )
+                if sp.name:
+                    return sp, _cue_tuple(base, m)
+    return NONE, None
+
+
+def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
+    text = article.text
+    before_start = sent.start
+    # only the text since the previous quote closed in this sentence
+    before = text[before_start : q.open]
+    resolve = state.resolve_pronoun
+    idx = state.index
+    m = _rx("cue_end").search(before)
+    if m:
+        cue_s = before_start + m.start("cue")
+        cue = (m.group("cue"), cue_s, before_start + m.end("cue"))
+        sp = subject_before(text, before_start, cue_s, idx, resolve)
+        if not sp.name:
+            # "according to X: “...”" / "said X: “...”" is rare; try the words after the cue
+            sp = NONE
+        if sp.name:
+            return sp, cue
+    c = _CALLED.search(before)
+    if c:
+        cue_s = before_start + c.start("cue")
+        cue = (c.group("cue"), cue_s, before_start + c.end("cue"))
+        word = c.group("cue").lower()
+        sp = NONE
+        if word not in _SPEECH_NOUNS:
+            sp = subject_before(text, before_start, cue_s, idx, resolve)
+        if not sp.name:
+            sp = _sentence_subject(article, sent, cue_s, state)
+        if sp.name:
+            return sp, cue
+    if fragment:
+        return NONE, None
+    # a cue earlier in the sentence, before the quote: "Carpenter said, changing ... would “require"
+    last = None
+    for cm in cue_regex().finditer(text, before_start, q.open):
+        if not idx.inside_quote(cm.start()):
+            last = cm
+    if last is not None:
+        sp = subject_before(text, before_start, last.start(), idx, resolve)
+        if sp.name:
+            return sp, (last.group(), last.start(), last.end())
+    return NONE, None
+
+
+def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
+    """The first actor named in the sentence before ``limit`` (outside quotes)."""
+    for m in state.index.within(sent.start, limit):
+        if not state.index.inside_quote(m.start):
+            return Speaker(m.canonical, m.kind, m.start, m.end)
+    return NONE
+
+
+def _sibling(found, i, text, fragment: bool) -> Speaker | None:
+    q = found[i][0]
+    # the next attributed quote in the sentence (“A” from X – “B,” says Y), then the previous one
+    for j in list(range(i + 1, len(found))) + list(range(i - 1, -1, -1)):
+        q2, sp2, _, how2 = found[j]
+        if how2 != "quote" or not sp2.name:
+            continue
+        if fragment:
+            lo, hi = (q2.close + 1, q.open) if j < i else (q.close + 1, q2.open)
+            between = text[lo:hi].strip(" ,\u00a0")
+            if between.lower() not in ("and", "or", "but", "", "and then", "but also"):
+                return None
+        return sp2
+    return None
+
+
+def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
+    for c in reversed(claims):
+        if c["kind"] != "quote" or c["start"] >= q.start:
+            continue
+        if (
+            c["paragraph"] >= q.paragraph - 1
+            and article.paragraphs[c["paragraph"]].role == article.paragraphs[q.paragraph].role
+        ):
+            return Speaker(c["speaker"], c["speaker_kind"])
+        break
+    return NONE
+
+
+# -- reported speech --------------------------------------------------------------------------
+def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None:
+    text = article.text
+    s0, s1 = sent.start, sent.end
+    idx = state.index
+    cue_kinds = reporting_cues()
+    last_sp = NONE
+    for cm in cue_regex().finditer(text, s0, s1):
+        cue_word = " ".join(cm.group().lower().split())
+        if cue_word in _NO_REPORTED or idx.inside_quote(cm.start()):
+            continue
+        if cue_word not in cue_kinds:
+            continue
+        before = text[s0 : cm.start()]
+        after = text[cm.end() : s1]
+        if _is_quote_attribution(before, after):
+            continue
+        if cue_word == "according to":
+            _according_to(article, sent, cm, state, claims)
+            continue
+        if cue_word.endswith("ing"):
+            if not before.rstrip().endswith(","):
+                continue
+            sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
+            content = _content_after(article, sent, cm.end(), state)
+            if content and sp.name:
+                _add_reported(article, content, sp, cm, state, claims)
+            continue
+        if _PASSIVE_BEFORE.search(before[-40:]) or _MODAL_BEFORE.search(before[-20:]):
+            continue
+        cue_kind = cue_kinds[cue_word]
+        # cue after the content: "..., Mr. Scobell says." / "..., says Scobell."
+        inv = re.match(r"^[ \u00a0]+(?P<np>[^,.;:“”\"()]{1,60}?)(?=[,.;:]|$)", after)
+        tail_after_np = after[inv.end() :] if inv else ""
+        if (
+            before.rstrip().endswith(",")
+            and inv
+            and (_SENT_END.match(tail_after_np) or tail_after_np.startswith(","))
+        ):
+            sp = speaker_from_phrase(
+                text,
+                cm.end() + inv.start("np"),
+                cm.end() + inv.end("np"),
+                idx,
+                state.resolve_pronoun,
+            )
+            if sp.name:
+                last_sp = sp
+                _cue_after_contents(
+                    article,
+                    sent,
+                    s0 + len(before.rstrip()) - 1,
+                    cm.end() + inv.end(),
+                    sp,
+                    cm,
+                    state,
+                    claims,
+                )
+                continue
+        sp = subject_before(text, s0, cm.start(), idx, state.resolve_pronoun)
+        if not sp.name and re.search(r"\band[ \u00a0]+$", before):
+            sp = _sentence_subject(article, sent, cm.start(), state)
+            sp = Speaker(sp.name, sp.kind, sp.start, sp.end, cm.start())
+        if not sp.name:
+            continue
+        last_sp = sp
+        if _SENT_END.match(after) or after.lstrip().startswith(","):
+            # "..., Mr. Bennett says."  (subject before the cue, content before the subject)
+            sub_start = sp.at if sp.at >= 0 else cm.start()
+            comma = text.rfind(",", s0, sub_start)
+            if comma > s0 and not text[comma:sub_start].strip(", \u00a0").count(" ") > 6:
+                _cue_after_contents(article, sent, comma, cm.end(), sp, cm, state, claims)
+            continue
+        content = _content_after(article, sent, cm.end(), state, cue_kind)
+        if content:
+            _add_reported(article, content, sp, cm, state, claims)
+
+
+def _is_quote_attribution(before: str, after: str) -> bool:
+    """The cue attaches a direct quote: “...,” he said / Kerry said, “..."."""
+    if re.match(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']", after):
+        return True
+    b = before.rstrip()
+    if re.search(r"[”\"’'][^“”\"]{0,50}$", b) and re.search(
+        r"[,.!?][”\"’']", b[-60:] if len(b) > 60 else b
+    ):
+        tail = re.split(r"[”\"’']", b)[-1]
+        if len(tail.split()) <= 6:
+            return True
+    if re.search(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]", after):  # said X, “...
+        return True
+    return False
+
+
+def _cue_after_contents(
+    article, sent, comma: int, after_np_end: int, sp, cm, state, claims
+) -> None:
+    text = article.text
+    s0, s1 = sent.start, sent.end
+    first = (s0, comma)
+    fs, fe = _trim(text, *first)
+    if text[fs : fs + 1] in '“"‘' and fs < fe:
+        return
+    rest = text[after_np_end:s1]
+    has_rest = rest.lstrip().startswith(",") and len(rest.split()) >= 3
+    # a short lead ("First,") or a subordinate clause before "X said, [content]" is not a claim
+    if len(text[fs:fe].split()) >= 3 and not (has_rest and _SUBORDINATE.match(text[fs:fe])):
+        _add_reported(article, (fs, fe), sp, cm, state, claims)
+    if rest.lstrip().startswith(","):
+        rs = after_np_end + len(rest) - len(rest.lstrip()) + 1
+        cs, ce = _trim(text, rs, s1)
+        if len(text[cs:ce].split()) >= 3 and text[cs : cs + 1] not in '“"':
+            _add_reported(article, (cs, ce), sp, cm, state, claims)
+
+
+def _according_to(article, sent, cm, state, claims) -> None:
+    text = article.text
+    s0, s1 = sent.start, sent.end
+    after = text[cm.end() : s1]
+    np = re.match(r"^[ \u00a0]+(?P<np>[^,.;:“”\"]{1,80}?)(?=[,.;:]|$)", after)
+    if not np:
+        return
+    sp = speaker_from_phrase(
+        text, cm.end() + np.start("np"), cm.end() + np.end("np"), state.index, state.resolve_pronoun
+    )
+    np_end = cm.end() + np.end()
+    lead = text[s0 : cm.start()].strip(" ,\u00a0")
+    if len(lead.split()) >= 3:
+        cs, ce = _trim(text, s0, s0 + len(text[s0 : cm.start()].rstrip(" ,\u00a0")))
+    else:
+        rest = text[np_end:s1]
+        if not rest.lstrip().startswith(","):
+            return
+        cs, ce = _trim(text, np_end + len(rest) - len(rest.lstrip()) + 1, s1)
+    if len(text[cs:ce].split()) >= 3:
+        _add_reported(article, (cs, ce), sp, cm, state, claims, allow_unnamed=True)
+
+
+def _content_after(
+    article, sent, pos: int, state, cue_kind: str = "speech"
+) -> tuple[int, int] | None:
+    text = article.text
+    s1 = sent.end
+    after = text[pos:s1]
+    lead = re.match(r"^[\s,:]*", after)
+    start = pos + lead.end()
+    rest = text[start:s1]
+    has_that = False
+    if cue_kind == "object" or _PREP_START.match(rest):
+        that = _THAT_LATER.match(rest)
+        if not that:
+            return None
+        start += that.end()
+        has_that = True
+    elif re.match(r"that[ \u00a0]+", rest):
+        start += re.match(r"that[ \u00a0]+", rest).end()
+        has_that = True
+    if cue_kind == "cognition" and not has_that:
+        head = " ".join(text[start:s1].split()[:8])
+        if head.lower().startswith("to ") or not _FINITE.search(head):
+            return None
+    end = s1
+    seg = text[start:end]
+    if not seg or seg[0] in "“\"‘'":
+        return None
+    # stop at a dash closing an aside opened before the cue, and at ", saying"/", adding"
+    sent_before = text[sent.start : pos]
+    for dash in (" \u2014", " \u2013", "\u2014"):
+        if dash.strip() in sent_before:
+            d = seg.find(dash)
+            if d > 0:
+                end = min(end, start + d)
+    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b", seg, re.IGNORECASE)
+    if stop:
+        end = min(end, start + stop.start())
+    # "... but it is not clear ...": a new clause by the writer
+    but = re.search(
+        r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that)[ \u00a0]", seg
+    )
+    if but:
+        end = min(end, start + but.start())
+    # another cue with its own subject inside the content: "... and U.S. scientists assessed ..."
+    for cm in cue_regex().finditer(text, start, end):
+        if state.index.inside_quote(cm.start()):
+            continue
+        sub = subject_before(text, start, cm.start(), state.index, lambda p, s: NONE)
+        if sub.name and sub.start > start:
+            cut = text.rfind(" and ", start, sub.start + 1)
+            if cut > start and cut >= sub.start - 6:
+                end = min(end, cut)
+            break
+    cs, ce = _trim(text, start, end)
+    if len(text[cs:ce].split()) < 2:
+        return None
+    return cs, ce
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \u00a0\n\t,":
+        s += 1
+    while e > s and text[e - 1] in " \u00a0\n\t,.;:":
+        e -= 1
+    return s, e
+
+
+def _add_reported(article, span, sp: Speaker, cm, state, claims, allow_unnamed=True) -> None:
+    s, e = span
+    for c in claims:
+        if c["kind"] == "reported" and c["start"] == s and c["end"] == e:
+            return
+    claims.append(_claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end())))
+    state.remember(cm.start(), sp)

@@ -1,0 +1,182 @@
+"""Who is speaking: reporting cues and the noun phrase that does the reporting.
+
+Shared by direct quotes and reported speech. A speaker is resolved, in order, to a
+named person in the phrase, an unnamed source ("a senior administration official",
+"some regional analysts": a phrase holding a word from ``source_nouns.txt``), a
+pronoun (he/she: the person who spoke last, or the last person named), or a country or
+organization ("Pyongyang said" -> North Korea).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .actors import Mention
+from .lexicon import SP, source_nouns
+
+ADVERBS = (
+    r"has|have|had|do|does|did|will|would|also|long|often|repeatedly|previously|publicly|"
+    r"privately|recently|later|earlier|then|still|already|reportedly|again|further|once|now|"
+    r"even|only|clearly|flatly|strongly|quickly|never|has long|since|always|first|just|"
+    r"separately|told reporters|on \w+day"
+)
+TRAILING_AUX = re.compile(rf"(?:[ \u00a0]+(?:{ADVERBS}))+[ \u00a0]*$", re.IGNORECASE)
+PRONOUN = re.compile(r"(?:^|[\s,(])(he|she|they|it|we|i|who|which)$", re.IGNORECASE)
+CLAUSE_WORDS = re.compile(
+    r"(?:^|\s)(?:and|but|while|although|though|because|that|as|if|when|since|whereas|so|"
+    r"which|where|after|before|said|says)\s",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'\-.]+")
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # person | country | organization | group | unnamed | ""
+    start: int = -1
+    end: int = -1
+    at: int = -1  # where the subject phrase itself starts (a pronoun's own place)
+
+
+NONE = Speaker("", "")
+
+
+class MentionIndex:
+    """Actor mentions in text order, with quick lookups by position."""
+
+    def __init__(self, mentions: list[Mention], quote_spans: list[tuple[int, int]]):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.quote_spans = quote_spans
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quote_spans)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self.starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def ending_at(self, end: int) -> Mention | None:
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.mentions[i].start >= end - 80:
+            m = self.mentions[i]
+            if m.end == end:
+                return m
+            i -= 1
+        return None
+
+    def last_person_before(self, pos: int, floor: int = 0) -> Mention | None:
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= floor:
+            m = self.mentions[i]
+            if m.kind == "person" and m.end <= pos and not self.inside_quote(m.start):
+                return m
+            i -= 1
+        return None
+
+
+def is_source_phrase(phrase: str) -> bool:
+    words = [w.lower().strip(".,") for w in _WORD.findall(phrase)]
+    return any(w in source_nouns() for w in words)
+
+
+def clean_phrase(phrase: str) -> str:
+    phrase = phrase.strip(" ,\u00a0")
+    phrase = re.sub(
+        r"^(?:but|and|yet|so|while|although|though|because|indeed|that)\s+", "", phrase, flags=re.I
+    )
+    return phrase.strip()
+
+
+def speaker_from_phrase(
+    text: str,
+    start: int,
+    end: int,
+    index: MentionIndex,
+    resolve_pronoun,
+) -> Speaker:
+    """The speaker named by ``text[start:end]``, a short noun phrase next to a cue."""
+    phrase = text[start:end]
+    lead = len(phrase) - len(phrase.lstrip(" ,\u00a0"))
+    start += lead
+    phrase = phrase.strip(" ,\u00a0")
+    if not phrase or len(phrase.split()) > 12:
+        return NONE
+    inside = index.within(start, end)
+    persons = [m for m in inside if m.kind == "person"]
+    if persons:
+        m = persons[0]
+        return Speaker(m.canonical, "person", m.start, m.end)
+    pron = re.fullmatch(r"(he|she|they|it|we|i|who|which)", phrase, re.IGNORECASE)
+    if pron:
+        return resolve_pronoun(pron.group(1).lower(), start)
+    if is_source_phrase(phrase):
+        cleaned = clean_phrase(phrase)
+        plural = bool(re.search(r"s\b", cleaned.split()[-1])) if cleaned else False
+        kind = (
+            "group" if plural and not re.match(r"(?:a|an|one|the)\b", cleaned, re.I) else "unnamed"
+        )
+        s = start + phrase.find(cleaned)
+        return Speaker(cleaned, kind, s, s + len(cleaned))
+    others = [m for m in inside if m.kind in ("country", "organization")]
+    if others and len(phrase.split()) <= 6:
+        m = others[0]
+        return Speaker(m.canonical, m.kind, m.start, m.end)
+    return NONE
+
+
+def subject_before(
+    text: str, floor: int, cue_start: int, index: MentionIndex, resolve_pronoun
+) -> Speaker:
+    """The subject just before a cue ("Kerry said", "U.S. officials do acknowledge")."""
+    before = text[floor:cue_start]
+    trimmed = TRAILING_AUX.sub("", before)
+    end = floor + len(trimmed.rstrip(" \u00a0"))
+    tail = text[floor:end]
+    if not tail:
+        return NONE
+    pron = PRONOUN.search(tail)
+    if pron:
+        sp = resolve_pronoun(pron.group(1).lower(), floor + pron.start(1))
+        return Speaker(sp.name, sp.kind, sp.start, sp.end, floor + pron.start(1))
+    # "Carpenter, the Cato foreign policy expert, said"
+    if tail.endswith(","):
+        appos = re.search(r",[^,“”\"]{2,80},$", tail)
+        if appos:
+            m = index.ending_at(floor + appos.start())
+            if m is not None:
+                return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
+        return NONE
+    # the noun phrase: back to the last clause boundary or punctuation
+    cut = max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"')
+    np_start = cut + 1
+    for cw in CLAUSE_WORDS.finditer(tail, np_start):
+        np_start = max(np_start, cw.end())
+    np_start = max(np_start, len(tail) - 90)
+    phrase = tail[np_start:]
+    if not phrase.strip():
+        return NONE
+    m = index.ending_at(end)
+    if is_source_phrase(phrase) and not (m and m.kind == "person"):
+        sp = speaker_from_phrase(text, floor + np_start, end, index, resolve_pronoun)
+    elif m is not None and m.start >= floor + np_start - 1:
+        sp = Speaker(m.canonical, m.kind, m.start, m.end)
+    elif len(phrase.split()) <= 6:
+        sp = speaker_from_phrase(text, floor + np_start, end, index, resolve_pronoun)
+    else:
+        return NONE
+    if not sp.name:
+        return NONE
+    at = floor + np_start + len(phrase) - len(phrase.lstrip())
+    return Speaker(sp.name, sp.kind, sp.start, sp.end, at)
+
+
+SP_ = SP

@@ -45,7 +45,8 @@ Matching (see ``tests/gold/README.md`` for the reasons):
 * dates: same expression (normalized, leading "on/in/at/..." ignored) and the same calendar
   interval (``2016-W04`` equals ``2016-01-25/2016-01-31``). Predicted rows flagged vague are
   not scored (vague references are not dates).
-* persons and organizations: the predicted actor name equals the gold name or an alias;
+* persons and organizations: the predicted actor name equals the gold name or an alias (persons
+  also: the same first and last word, "Hillary Clinton" for "Hillary Rodham Clinton");
   countries: the predicted name equals the canonical gold name. A second predicted row that
   matches an already-matched gold actor counts as a false positive.
 
@@ -603,6 +604,8 @@ def _score_actors(gold: GoldArticle, table: str, preds: list[dict]) -> _Result:
             lambda p, g: _tokens(_text(p.get("actor"))) == _tokens(g.name),
             lambda p, g: _tokens(_text(p.get("actor"))) in {_tokens(n) for n in g.aliases},
         ]
+        if table == "persons":
+            passes.append(lambda p, g: _same_first_and_last(_tokens(_text(p.get("actor"))), g.name))
     pairs, used = _one_to_one(preds, golds, passes)
     res.tp = len(used)
     res.fn = res.gold - res.tp
@@ -618,6 +621,12 @@ def _score_actors(gold: GoldArticle, table: str, preds: list[dict]) -> _Result:
         if gi not in used:
             res.misses.append(_miss(gold, table, "fn", g.name, note="; ".join(g.aliases)))
     return res
+
+
+def _same_first_and_last(p: tuple[str, ...], name: str) -> bool:
+    """'Hillary Clinton' for 'Hillary Rodham Clinton': same first and last word, a subset."""
+    g = _tokens(name)
+    return len(p) >= 2 and p[0] == g[0] and p[-1] == g[-1] and set(p) <= set(g)
 
 
 def _fill(res, gold, table, preds, pairs, used, golds) -> None:

@@ -301,3 +301,18 @@ def test_cli_prints_a_metric_table_for_the_seeds(capsys):
 def test_cli_without_gold_files_is_a_clear_error(tmp_path):
     with pytest.raises(KitError, match="no gold files"):
         cli_main(ROOT / "seeds", gold=tmp_path)
+
+
+def test_person_matches_with_a_middle_name_left_out(tmp_path):
+    text = "Secretary of State Hillary Rodham Clinton spoke. Clinton left.\n"
+    body = "article: test-art\npersons:\n  - name: Hillary Rodham Clinton\n    aliases: [Clinton]\n"
+    gold = _gold(tmp_path, body, text)
+    actors = frame(
+        "actors", [{"article": "test-art", "actor": "Hillary Clinton", "kind": "person"}]
+    )
+    tables = {"actors": actors, "claims": frame("claims", []), "dates": frame("dates", [])}
+    assert _row(score([gold], tables), "persons").f1 == 1.0
+    tables["actors"] = frame(
+        "actors", [{"article": "test-art", "actor": "Bill Clinton", "kind": "person"}]
+    )
+    assert _row(score([gold], tables), "persons").f1 == 0.0

@@ -42,9 +42,11 @@ ACTOR_STYLES = {
 }
 OTHER_ACTOR_STYLE = "background:#E4E4E4"
 CLAIM_STYLES = {
-    "direct": "border-bottom:2px solid #E69F00;background:#FFF4D6",
+    "quote": "border-bottom:2px solid #E69F00;background:#FFF4D6",
     "reported": "border-bottom:2px dashed #E69F00",
 }
+#: Claim kinds drawn as direct quotes (the claims table calls them "quote").
+DIRECT_KINDS = ("quote", "direct")
 CUE_STYLE = "font-weight:bold"
 LEGEND_ORDER = (
     "direct quote",
@@ -111,6 +113,15 @@ def _text(value) -> str:
     return str(value)
 
 
+def claim_kind_label(kind: str) -> str:
+    """'direct quote' for the words a speaker actually said, otherwise 'reported claim'."""
+    return "direct quote" if kind in DIRECT_KINDS else "reported claim"
+
+
+def claim_style(kind: str) -> str:
+    return CLAIM_STYLES["quote"] if kind in DIRECT_KINDS else CLAIM_STYLES["reported"]
+
+
 def actor_style(kind: str) -> str:
     return ACTOR_STYLES.get(kind, OTHER_ACTOR_STYLE)
 
@@ -137,12 +148,12 @@ def claim_marks(claims: pd.DataFrame, article_id: str) -> list[Mark]:
     """One mark per claim (quote or reported claim) plus one for its reporting verb."""
     marks = []
     for row in _rows(claims, article_id).itertuples(index=False):
-        kind = _text(row.kind) or "claim"
+        kind = _text(row.kind)
         speaker = _text(row.speaker) or "no named speaker"
         cue = _text(row.cue)
-        title = f"{kind} claim by {speaker}" + (f' (reporting verb: "{cue}")' if cue else "")
-        style = CLAIM_STYLES.get(kind, CLAIM_STYLES["reported"])
-        label = "direct quote" if kind == "direct" else "reported claim"
+        label = claim_kind_label(kind)
+        title = f"{label} by {speaker}" + (f' (reporting verb: "{cue}")' if cue else "")
+        style = claim_style(kind)
         marks.append(Mark(int(row.start), int(row.end), "claims", style, title, label))
         if _text(row.cue_start) and _text(row.cue_end):
             marks.append(

@@ -45,11 +45,11 @@ MENTIONS = [
 # (speaker, speaker_kind, kind, claim text, cue)
 CLAIMS = [
     ("Ana Lima", "person", "reported", "the door to talks is still open", "said"),
-    ("Karl Blau", "person", "direct", "We will not be moved by threats,", "said"),
+    ("Karl Blau", "person", "quote", "We will not be moved by threats,", "said"),
     ("Karl Blau", "person", "reported", "Ruritania would defend itself", "added"),
-    ("Tom Park", "person", "direct", "deeply worried,", "said"),
-    ("Tom Park", "person", "direct", "Nobody wants a crisis next week,", "said"),
-    (None, "unnamed", "direct", "Pressure alone will not work,", "said"),
+    ("Tom Park", "person", "quote", "deeply worried,", "said"),
+    ("Tom Park", "person", "quote", "Nobody wants a crisis next week,", "said"),
+    (None, "unnamed", "quote", "Pressure alone will not work,", "said"),
 ]
 
 DATES = [("on Monday", "2026-11-23", False, 0), ("next week", "2026-W49", True, 0)]

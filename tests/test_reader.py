@@ -145,7 +145,7 @@ def test_article_marks_use_the_tables_with_hover_details():
     titles = {m.title for layer in marks.values() for m in layer}
     assert "person: Karl Blau" in titles  # canonical name on the surname-only mention
     assert "date: 2026-W49 (vague)" in titles
-    assert any(t.startswith("direct claim by no named speaker") for t in titles)
+    assert any(t.startswith("direct quote by no named speaker") for t in titles)
     for m in marks["actors"]:
         assert corpus.text("test-ruritania")[m.start : m.end] in TEXT
 

@@ -416,9 +416,19 @@ def _judge(q: Question, answer: object, corpus) -> tuple[bool, str]:
     if not q.computed:
         flat = given if isinstance(given, str) else "|".join(sorted(given))
         return answer_hash(q.id, flat) in q.answer_sha256, ""
-    params = {k: v for k, v in q.params.items() if k != "answer_kind"}
-    expected = COMPUTED[q.compute](corpus if corpus is not None else _corpus(), **params)
+    expected = _computed(q, corpus if corpus is not None else _corpus())
     return _compare(q, given, expected)
+
+
+def _computed(q: Question, corpus) -> Accepted:
+    params = {k: v for k, v in q.params.items() if k != "answer_kind"}
+    article = params.get("article")
+    if article and article not in corpus.ids:
+        raise KitError(
+            f"this question is about the article {article!r}, which is not in the corpus "
+            f"({', '.join(corpus.ids)})"
+        )
+    return COMPUTED[q.compute](corpus, **params)
 
 
 def _compare(q: Question, given, expected: Accepted) -> tuple[bool, str]:
@@ -712,8 +722,7 @@ def expected_answer(qid: str, corpus=None) -> Accepted:
     q = question(qid)
     if not q.computed or q.kind == "judged":
         raise KitError(f"{qid} is not a data question; its answer is stored only as a hash.")
-    params = {k: v for k, v in q.params.items() if k != "answer_kind"}
-    return COMPUTED[q.compute](corpus if corpus is not None else _corpus(), **params)
+    return _computed(q, corpus if corpus is not None else _corpus())
 
 
 # -- progress -----------------------------------------------------------------------------------
@@ -796,7 +805,7 @@ def save_progress(path: str | Path | None = None, student: str = "") -> Path | N
 
 
 # -- answer widget --------------------------------------------------------------------------------
-class AnswerBox(widgets.VBox, StaticFallback):
+class AnswerBox(StaticFallback, widgets.VBox):
     """The question, its choices (or a text box), a Check button and the feedback in words."""
 
     def __init__(self, q: Question):

@@ -1,13 +1,794 @@
-"""Temporal expressions normalized against the publication date. (in progress)"""
+"""Temporal expressions, normalized against the publication date.
+
+One compiled regular expression (built from the word lists in
+``kit/data/date_words.yaml``) is run over each paragraph that is not boilerplate;
+each match is then turned into a TIMEX3-style value with cheap date arithmetic.
+Words such as "Tuesday" or "March 7" are read against the publication date, looking
+back for past events and ahead when the sentence looks ahead ("will", "upcoming").
+
+Values and kinds (the ``kind`` column says what sort of expression it is):
+
+========  =====================================  ==================================
+kind      value                                   examples
+========  =====================================  ==================================
+date      YYYY-MM-DD                              Jan. 6, 2016 · 6 January · Jan. 6
+weekday   YYYY-MM-DD                              Tuesday · last Friday · Tuesday night
+relative  YYYY-MM-DD, YYYY-MM or YYYY             yesterday · two days ago · last month
+week      YYYY-Www (ISO week)                     last week · later this week
+weekend   YYYY-Www-WE                             this weekend · over the weekend
+month     YYYY-MM                                 April 2012 · in March
+year      YYYY                                    in 2006 · early 2015
+season    YYYY-SP / SU / FA / WI                  last summer · the spring of 2012
+range     A/B                                     1950-53 · from 2003 to 2008 · Jan. 5-7
+decade    YYY (the first three digits)            the 1990s
+vague     "" (and vague=True)                     now · recently · in the coming days
+========  =====================================  ==================================
+
+Durations ("four hours", "for three years", "decades"), ages, counts and money are
+not dates and give no row.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
 from ..article import Article
-from ..schema import empty
+from ..data_files import read_yaml
+from ..errors import KitError
+from ..schema import frame
+
+DATA_FILE = "date_words.yaml"
+
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_SP = r"[^\S\n]+"  # spaces (also no-break spaces), but never a line break
+_DASH = r"[-\u2013\u2014]"
+_APOS = "['\u2019]"
+_YEAR_BEFORE = r"(?<![\w$\u20ac\u00a3\u00a5#.,/-])"  # not part of money, a number or a code
+_YEAR_AFTER = r"(?![\w%\u2013]|[.,/-]\d)"
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """The word lists of ``date_words.yaml`` in the shapes the extractor uses."""
+
+    month_number: dict[str, int]  # "January" / "Jan." -> 1
+    ambiguous_months: frozenset[str]
+    month_context: frozenset[str]
+    weekday_number: dict[str, int]  # "Monday" / "Mon." -> 0
+    weekday_names: tuple[str, ...]
+    weekday_abbreviations: tuple[str, ...]
+    month_names: tuple[str, ...]
+    month_abbreviations: tuple[str, ...]
+    day_parts: tuple[str, ...]
+    relative_days: dict[str, int]
+    unit_shifts: dict[str, int]
+    modifiers: tuple[str, ...]
+    seasons: dict[str, str]
+    number_words: dict[str, int]
+    future_cues: tuple[str, ...]
+    past_cues: tuple[str, ...]
+    not_past_ed: frozenset[str]
+    vague: tuple[str, ...]
+    not_year_after: frozenset[str]
+    not_year_before: frozenset[str]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(str(phrase).lower().split())
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """The date words, read once from ``kit/data/date_words.yaml`` and checked."""
+    raw = read_yaml(DATA_FILE)
+    where = f"kit/data/{DATA_FILE}"
+    needed = [
+        "months",
+        "weekdays",
+        "relative_days",
+        "unit_shifts",
+        "future_cues",
+        "past_cues",
+        "vague",
+    ]
+    if not isinstance(raw, dict) or any(k not in raw for k in needed):
+        missing = [k for k in needed if not isinstance(raw, dict) or k not in raw]
+        raise KitError(f"{where}: missing section(s) {', '.join(missing)}; restore them.")
+    months = raw["months"]
+    weekdays = raw["weekdays"]
+    if len(months) != 12 or len(weekdays) != 7:
+        raise KitError(f"{where}: 'months' needs 12 entries and 'weekdays' 7, in calendar order.")
+    month_number: dict[str, int] = {}
+    month_abbr: list[str] = []
+    for i, (name, abbrs) in enumerate(months.items(), start=1):
+        month_number[str(name)] = i
+        for a in abbrs or []:
+            month_number[str(a)] = i
+            month_abbr.append(str(a))
+    weekday_number: dict[str, int] = {}
+    weekday_abbr: list[str] = []
+    for i, (name, abbrs) in enumerate(weekdays.items()):
+        weekday_number[str(name)] = i
+        for a in abbrs or []:
+            weekday_number[str(a)] = i
+            weekday_abbr.append(str(a))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(_norm(w) for w in raw.get(key) or [])
+
+    return _Lexicon(
+        month_number=month_number,
+        ambiguous_months=frozenset(str(m) for m in raw.get("ambiguous_months") or []),
+        month_context=frozenset(words("month_context_before")),
+        weekday_number=weekday_number,
+        weekday_names=tuple(str(w) for w in weekdays),
+        weekday_abbreviations=tuple(weekday_abbr),
+        month_names=tuple(str(m) for m in months),
+        month_abbreviations=tuple(month_abbr),
+        day_parts=words("day_parts"),
+        relative_days={_norm(k): int(v) for k, v in raw["relative_days"].items()},
+        unit_shifts={_norm(k): int(v) for k, v in raw["unit_shifts"].items()},
+        modifiers=words("modifiers"),
+        seasons={_norm(k): str(v) for k, v in (raw.get("seasons") or {}).items()},
+        number_words={_norm(k): int(v) for k, v in (raw.get("number_words") or {}).items()},
+        future_cues=words("future_cues"),
+        past_cues=words("past_cues"),
+        not_past_ed=frozenset(words("not_past_ed")),
+        vague=words("vague"),
+        not_year_after=frozenset(words("not_year_after")),
+        not_year_before=frozenset(words("not_year_before")),
+    )
+
+
+# -- the pattern ---------------------------------------------------------------------------
+
+
+def _alt(phrases, flexible_space: bool = True) -> str:
+    """An alternation of phrases, longest first, with any run of spaces between words."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        parts = [re.escape(w) for w in p.split()]
+        out.append(_SP.join(parts) if flexible_space else re.escape(p))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _word_alt(phrases) -> str:
+    """Like ``_alt`` but each phrase must start and end on a word boundary where it is a word."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = _SP.join(re.escape(w) for w in p.split())
+        lead = r"\b" if p[0].isalnum() else ""
+        tail = r"\b" if p[-1].isalnum() else ""
+        out.append(lead + body + tail)
+    return "(?:" + "|".join(out) + ")"
+
+
+@cache
+def _alternatives() -> dict[str, str]:
+    """One regular expression per form of date expression, keyed by a short name."""
+    lx = lexicon()
+    month_any = _alt(lx.month_names + lx.month_abbreviations)
+    month_full = _alt(lx.month_names)
+    weekday = _alt(lx.weekday_names)
+    weekday_any = _alt(lx.weekday_names + lx.weekday_abbreviations)
+    mod = "(?i:" + _alt(m for m in lx.modifiers if m != "mid") + ")"
+    mod_or_mid = rf"(?:{mod}{_SP}|(?i:mid){_DASH}?)"
+    shift = "(?i:" + _alt(lx.unit_shifts) + ")"
+    season = "(?i:" + _alt(lx.seasons) + ")"
+    number = "(?i:" + _alt(lx.number_words) + r"|\d{1,3})"
+    parts = _alt(lx.day_parts)
+    year = rf"{_YEAR_BEFORE}{_YEAR}{_YEAR_AFTER}"
+    wd_prefix = rf"(?:(?P<{{p}}_wd>{weekday_any}),?{_SP})?"
+
+    alternatives = {
+        "iso": rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b",
+        # Month Day[-Day][, Year]: "Jan. 6", "January 6, 2016", "Wed., Jan. 27", "April 6-7"
+        "md": (
+            wd_prefix.format(p="md")
+            + rf"(?P<md_mod>{mod_or_mid})?(?P<md_mon>{month_any}){_SP}(?P<md_day>{_DAY})"
+            + rf"(?:\s*(?:{_DASH}|(?:to|through|and){_SP})\s*(?P<md_day2>{_DAY}))?"
+            + rf"(?:,?{_SP}(?P<md_year>{year}))?(?![\d,]\d)"
+        ),
+        # Day Month [Year]: "6 January 2016", "6th of January"
+        "dm": (
+            wd_prefix.format(p="dm")
+            + rf"\b(?P<dm_day>{_DAY})(?:{_SP}of)?{_SP}(?P<dm_mon>{month_full})\b"
+            + rf"(?:,?{_SP}(?P<dm_year>{year}))?"
+        ),
+        # Month Year: "April 2012", "early March 2013", "September of 2017"
+        "my": (
+            rf"(?P<my_mod>{mod_or_mid})?(?P<my_mon>{month_any}),?{_SP}(?:of{_SP})?"
+            rf"(?P<my_year>{year})"
+        ),
+        # Year ranges: "1950-53", "1950–1953", "from 2003 to 2008", "between 2003 and 2008"
+        "yr": (
+            rf"(?:(?P<yr_from>(?i:from|between)){_SP})?(?P<yr_a>{year.replace(_YEAR_AFTER, '')})"
+            rf"(?:\s*{_DASH}\s*|{_SP}(?P<yr_sep>to|and|until|through|till){_SP})"
+            rf"(?P<yr_b>{_YEAR}|\d\d)(?![\w%]|[.,]\d)"
+        ),
+        # Decades: "the 1990s", "the early 2000s", "the '90s"
+        "dec": (
+            rf"(?:(?i:the){_SP})?(?:(?P<dec_mod>(?i:early|mid|late)){_DASH}?{_SP}?)?"
+            rf"(?:\b(?P<dec_d>(?:1[89]|20)\d)0{_APOS}?s|{_APOS}(?P<dec_d2>\d)0s)\b"
+        ),
+        # Seasons: "last summer", "this spring", "the summer of 2017", "spring 2012"
+        "se": (
+            rf"(?:(?P<se_mod>{mod}){_SP})?(?:(?P<se_shift>{shift}){_SP}|(?i:the){_SP})?"
+            rf"(?P<se_name>\b{season})\b(?:{_SP}(?:of{_SP})?(?P<se_year>{year}))?"
+        ),
+        # Bare years: "in 2006", "early 2015", "mid-2017"
+        "y": rf"(?P<y_mod>{mod_or_mid})?(?P<y_num>{year})",
+        # Weekdays: "Tuesday", "last Friday", "Tuesday night", "early Wednesday"
+        "wd": (
+            rf"(?:(?P<wd_shift>(?i:last|next|this|past|coming)){_SP}|(?P<wd_mod>{mod}){_SP})?"
+            rf"\b(?P<wd_name>{weekday})\b(?:{_SP}(?P<wd_part>{parts})\b)?"
+        ),
+        # One day: "yesterday", "tonight", "last night"
+        "rd": "(?i:" + _word_alt(lx.relative_days) + ")",
+        # Weeks, weekends, months, years: "last week", "earlier this month", "late last year"
+        "ru": (
+            rf"(?i:(?:(?P<ru_mod>{_alt(lx.modifiers)}){_SP}(?:in{_SP})?)?(?:the{_SP})?"
+            rf"\b(?P<ru_shift>{_alt(lx.unit_shifts)}){_SP}(?P<ru_unit>weekend|week|month|year)\b)"
+        ),
+        "ru2": (
+            rf"(?i:(?P<ru2_mod>earlier|later|early|late){_SP}in{_SP}the{_SP}"
+            rf"(?P<ru2_unit>week|month|year)\b)"
+        ),
+        "we": r"(?i:\bthe" + _SP + r"weekend\b)",
+        # "two days ago", "a year ago"
+        "ago": (rf"(?i:\b(?P<ago_n>{number}){_SP}(?P<ago_unit>day|week|month|year)s?{_SP}ago\b)"),
+        "vague": "(?i:" + _word_alt(lx.vague) + ")",
+        # a bare month name, checked against its context in code: "in March", "January's"
+        "mon": rf"(?P<mon_mod>{mod_or_mid})?\b(?P<mon_name>{month_full})\b",
+    }
+    return alternatives
+
+
+#: Which forms to try around each kind of anchor word, in order of preference.
+_FAMILIES = {
+    "month": ("md", "dm", "my", "mon"),
+    "weekday": ("wd",),
+    "number": ("iso", "yr", "dec", "y"),
+    "day": ("rd",),
+    "unit": ("vague", "ru", "ru2", "we"),
+    "season": ("se",),
+    "ago": ("vague", "ago"),
+    "vague": ("vague",),
+}
+
+
+@cache
+def _family_pattern(families: frozenset[str]) -> re.Pattern[str]:
+    """The alternation of every form that an anchor of these kinds can belong to."""
+    alternatives = _alternatives()
+    names: list[str] = []
+    for family in _FAMILIES:
+        if family in families:
+            names += [n for n in _FAMILIES[family] if n not in names]
+    # Vague phrases first where they start at the same place as a date ("its last year").
+    names.sort(key=lambda n: n != "vague")
+    return re.compile("|".join(f"(?P<{n}>{alternatives[n]})" for n in names))
+
+
+@dataclass(frozen=True)
+class _AnchorIndex:
+    """Anchor words: every date expression contains one (a month or weekday name, a year,
+    "week", "ago", "now", ...). One fast regular expression finds them, and the full patterns
+    are only tried at the few places around them where an expression can start."""
+
+    pattern: re.Pattern[str]  # finds anchor words (group "anchor") after a separator
+    first: re.Pattern[str]  # an anchor word at the start of the text
+    kinds: dict[str, frozenset[str]]  # anchor word (as matched, or lower case) -> kinds
+    starters: frozenset[str]  # lower-case words an expression may start with
+    inner: frozenset[str]  # other words that may stand between a starter and the anchor
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by first letters, so that the regex engine
+    rejects most positions after one character comparison."""
+    groups: dict[str, list[str]] = {}
+    ends_here = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends_here = True
+    if not groups:
+        return ""
+    body = "|".join(re.escape(ch) + _trie(rest) for ch, rest in sorted(groups.items()))
+    return f"(?:{body})" + ("?" if ends_here else "")
+
+
+def _last_word(phrase: str) -> str:
+    return phrase.split()[-1]
+
+
+@cache
+def _anchor_index() -> _AnchorIndex:
+    lx = lexicon()
+    kinds: dict[str, set[str]] = {}
+
+    def add(word: str, kind: str, capitalised: bool) -> None:
+        forms = [word] if capitalised else [word.lower(), word[:1].upper() + word[1:].lower()]
+        for form in forms:
+            kinds.setdefault(form, set()).add(kind)
+
+    for name in lx.month_names + lx.month_abbreviations:
+        add(name, "month", True)
+    for name in lx.weekday_names:
+        add(name, "weekday", True)
+    for phrase in lx.relative_days:
+        add(_last_word(phrase), "day", False)
+    for unit in ("week", "weekend", "month", "year"):
+        add(unit, "unit", False)
+    for word in lx.seasons:
+        add(word, "season", False)
+    add("ago", "ago", False)
+    for phrase in lx.vague:
+        add(_last_word(phrase), "vague", False)
+    # An anchor is matched with the character before it (a space, a bracket, a quote, a dash):
+    # a pattern that starts with a set of characters lets the regex engine skip quickly to
+    # the next candidate, which is several times faster than starting with \\b.
+    words = _trie(sorted(kinds))
+    word = rf"(?:{words}(?![\w]|(?<=\.)\w)|1[89]\d\d(?!\d)|20\d\d(?!\d)|2100(?!\d)|{_APOS}\d0s\b)"
+    pattern = re.compile(rf"[\s(\[\u201c\"'\u2018\u2014\u2013/-](?P<anchor>{word})")
+    first = re.compile(rf"(?P<anchor>{word})")  # an anchor at the very start of the text
+    starters = {"the", "in", "from", "between", "of", "mid"}
+    for group in (lx.modifiers, lx.unit_shifts, lx.relative_days, lx.vague, lx.number_words):
+        starters.update(phrase.split()[0] for phrase in group)
+    starters.update(w.lower().rstrip(".") for w in lx.weekday_names + lx.weekday_abbreviations)
+    starters.update(w.lower().rstrip(".") for w in lx.month_names + lx.month_abbreviations)
+    inner = {"of", "in", "the", "and", "to", "through", "until", "till", "half", "end", "first"}
+    for group in (lx.modifiers, lx.relative_days, lx.vague):
+        for phrase in group:
+            inner.update(phrase.split())
+    return _AnchorIndex(
+        pattern=pattern,
+        first=first,
+        inner=frozenset(inner - starters),
+        kinds={w: frozenset(k) for w, k in kinds.items()},
+        starters=frozenset(starters),
+    )
+
+
+_NUMBER_KIND = frozenset(("number",))
+_LOOKBACK_WORDS = 6  # at most this many words of an expression before its anchor
+_PUNCT = ",;:()[]\"'\u201c\u2018\u2014\u2013-"
+
+
+def _candidate_starts(
+    text: str, lo: int, anchor: int, starters: frozenset[str], inner: frozenset[str]
+) -> list[int]:
+    """Where an expression around ``anchor`` may start: going back word by word while the
+    words can belong to a date expression ("the end of last"), every word that can open one
+    ("the", "last", "early", "from", "6"), then the anchor itself. Earliest first."""
+    starts = [anchor]
+    pos = anchor
+    for _ in range(_LOOKBACK_WORDS):
+        j = text.rfind(" ", lo, pos - 1) + 1
+        if j == 0:
+            j = lo
+        if j >= pos:
+            break
+        raw = text[j:pos]
+        word = raw.strip().strip(_PUNCT).lower()
+        if not word:
+            break
+        if word in starters or word[0].isdigit():
+            starts.append(j + len(raw) - len(raw.lstrip().lstrip(_PUNCT)))
+        elif word not in inner:
+            break
+        if j == lo or raw.lstrip().startswith(("(", "\u201c", '"')):
+            break
+        pos = j
+    starts.reverse()
+    return starts
+
+
+def _find_matches(article: Article) -> list[re.Match[str]]:
+    """Non-overlapping date matches outside boilerplate paragraphs. Where two overlap, the
+    one starting first (then the longest) wins. A match never crosses a paragraph."""
+    text = article.text
+    paragraphs = article.paragraphs
+    if not paragraphs:
+        return []
+    index = _anchor_index()
+    found: list[re.Match[str]] = []
+    covered = -1
+    at_start = index.first.match(text)
+    anchors = ([at_start] if at_start else []) + list(index.pattern.finditer(text))
+    for a in anchors:
+        anchor = a.start("anchor")
+        if anchor < covered:
+            continue
+        word = a.group("anchor")
+        kinds = _NUMBER_KIND if word[-1].isdigit() or word[-1] == "s" and word[-2] == "0" else None
+        if kinds is None:
+            kinds = index.kinds.get(word)
+            if kinds is None:
+                continue  # e.g. "MAY" in capitals
+        p = paragraphs[article.paragraph_at(anchor)]
+        if p.role == "boilerplate" or anchor >= p.end:
+            continue
+        pattern = _family_pattern(kinds)
+        for start in _candidate_starts(text, p.start, anchor, index.starters, index.inner):
+            m = pattern.match(text, start, p.end)
+            if m is not None and m.end() > anchor:
+                found.append(m)
+                covered = max(covered, m.end())
+                break
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    chosen: list[re.Match[str]] = []
+    for m in found:
+        if chosen and m.start() < chosen[-1].end():
+            continue
+        chosen.append(m)
+    return chosen
+
+
+# -- tense -----------------------------------------------------------------------------------
+
+_TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+
+
+@cache
+def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], int]]], frozenset[str]]:
+    """Tense cue phrases by first word: {"is": [(("is", "expected", "to"), +1), ...]}."""
+    lx = lexicon()
+    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrases, sign in ((lx.future_cues, 1), (lx.past_cues, -1)):
+        for phrase in phrases:
+            words = tuple(phrase.replace("\u2019", "'").split())
+            by_first.setdefault(words[0], []).append((words, sign))
+    for options in by_first.values():
+        options.sort(key=lambda o: len(o[0]), reverse=True)
+    return by_first, lx.not_past_ed
+
+
+def _tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> int:
+    """+1 if the tense cue nearest to ``text[start:end]`` in its sentence looks ahead ("will",
+    "upcoming", "is expected to"), -1 if it looks back ("said", "arrived"), else 0."""
+    by_first, not_past_ed = _cues()
+    lo = max(sent_start, start - _TENSE_WINDOW)
+    hi = min(sent_end, end + _TENSE_WINDOW)
+    tokens = [
+        (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
+        for m in _TOKEN.finditer(text, lo, hi)
+    ]
+    best_dist = None
+    best = 0
+    i = 0
+    while i < len(tokens):
+        t_start, t_end, word = tokens[i]
+        hit = None
+        if "'" in word:  # contractions: "we'll", "won't"
+            head, tail = word.split("'", 1)
+            if tail == "ll" or word == "won't":
+                hit = (1, t_end)
+        for words, sign in by_first.get(word, ()):
+            n = len(words)
+            if tuple(t[2] for t in tokens[i : i + n]) == words:
+                hit = (sign, tokens[i + n - 1][1])
+                break
+        if hit is None and len(word) > 3 and word.endswith("ed") and word not in not_past_ed:
+            if text[t_start].islower():
+                hit = (-1, t_end)
+        if hit is not None:
+            sign, hit_end = hit
+            if not (hit_end > start and t_start < end):  # not a word of the expression itself
+                dist = start - hit_end if hit_end <= start else t_start - end
+                if best_dist is None or dist < best_dist:
+                    best_dist, best = dist, sign
+        i += 1
+    return best
+
+
+# -- resolution ------------------------------------------------------------------------------
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _weekday_date(published: dt.date, weekday: int, shift: str, direction: int) -> dt.date:
+    """The date of a weekday: the latest one up to publication, or the next one when the
+    sentence looks ahead; "last"/"next" force the side and never give the publication day."""
+    back = (published.weekday() - weekday) % 7  # days back to the latest such weekday
+    ahead = (weekday - published.weekday()) % 7
+    if shift in ("last", "past"):
+        return published - dt.timedelta(days=back or 7)
+    if shift in ("next", "coming"):
+        return published + dt.timedelta(days=ahead or 7)
+    if back == 0:
+        return published
+    if direction > 0 or (shift == "this" and direction == 0):
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _month_day(published: dt.date, month: int, day: int, direction: int) -> dt.date | None:
+    """A month and day without a year: the closest such date to publication, looking back
+    for past events and ahead for future ones."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if direction < 0:
+        past = [c for c in candidates if c <= published]
+        candidates = past or candidates
+    elif direction > 0:
+        future = [c for c in candidates if c >= published]
+        candidates = future or candidates
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+def _bare_month(published: dt.date, month: int, shift: str, direction: int) -> str:
+    """A month without a year: the nearest one on or before publication, or on or after it
+    when the sentence looks ahead; "last"/"next" exclude the publication month."""
+    year = published.year
+    if shift == "this":
+        pass
+    elif shift in ("last", "past", "previous"):
+        year = year if month < published.month else year - 1
+    elif shift in ("next", "coming"):
+        year = year if month > published.month else year + 1
+    elif direction > 0:
+        year = year if month >= published.month else year + 1
+    else:
+        year = year if month <= published.month else year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _weekend(published: dt.date, shift: int | None, direction: int) -> str:
+    """ISO week of a weekend. "This weekend" in a past-tense sentence written on a weekday
+    is the weekend just before; otherwise the weekend of the publication week."""
+    if shift is None or shift == 0:
+        on_weekend = published.weekday() >= 5
+        look_back = direction < 0 if shift == 0 else direction <= 0
+        if look_back and not on_weekend:
+            return _iso_week(published - dt.timedelta(days=7)) + "-WE"
+        return _iso_week(published) + "-WE"
+    return _iso_week(published + dt.timedelta(days=7 * shift)) + "-WE"
+
+
+def _unit_value(published: dt.date, unit: str, shift: int) -> tuple[str, str]:
+    if unit == "week":
+        return _iso_week(published + dt.timedelta(days=7 * shift)), "week"
+    if unit == "month":
+        year, month = _add_months(published, shift)
+        return f"{year:04d}-{month:02d}", "relative"
+    return f"{published.year + shift:04d}", "relative"
+
+
+def _season(published: dt.date, code: str, shift: int | None, year: str | None) -> str:
+    if year:
+        return f"{year}-{code}"
+    start = _SEASON_START[code]
+    current = published.year
+    if shift and shift < 0:
+        current = current if published.month >= start + 3 else current - 1
+    elif shift and shift > 0:
+        current = current if published.month < start else current + 1
+    return f"{current:04d}-{code}"
+
+
+def _two_digit_end(first: int, end: str) -> int:
+    if len(end) == 4:
+        return int(end)
+    return first // 100 * 100 + int(end)
+
+
+def _words_before(text: str, start: int, limit: int = 24) -> str:
+    """The word just before ``start`` (lower case, without punctuation), or ''."""
+    chunk = text[max(0, start - limit) : start].rstrip()
+    if not chunk:
+        return ""
+    if chunk.endswith(("'s", "\u2019s")):
+        return "'s"
+    words = re.findall(r"[\w.]+$", chunk)
+    return words[0].lower().rstrip(".") if words else ""
+
+
+def _word_after(text: str, end: int, limit: int = 24) -> str:
+    m = re.match(r"[^\S\n]+([\w%]+)", text[end : end + limit])
+    return m.group(1) if m else ""
+
+
+class _Resolver:
+    """Turns one regex match into (value, kind), or None when it is not a date after all."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        self.published = article.published
+        self.lx = lexicon()
+
+    def direction(self, m: re.Match[str]) -> int:
+        a = self.article
+        if not a.sentences:
+            return _tense(self.text, 0, len(self.text), m.start(), m.end())
+        s = a.sentences[a.sentence_at(m.start())]
+        return _tense(self.text, s.start, max(s.end, m.end()), m.start(), m.end())
+
+    def __call__(self, m: re.Match[str]) -> tuple[str, str] | None:
+        return getattr(self, "_" + m.lastgroup)(m)
+
+    # explicit dates ----------------------------------------------------------------
+    def _iso(self, m):
+        try:
+            day = dt.date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        except ValueError:
+            return None
+        return day.isoformat(), "date"
+
+    def _calendar_date(self, m, prefix: str, day2: str | None = None):
+        lx = self.lx
+        month = lx.month_number[" ".join(m[prefix + "_mon"].split())]
+        day = int(re.match(r"\d+", m[prefix + "_day"]).group())
+        year = m[prefix + "_year"]
+        if year:
+            try:
+                first = dt.date(int(year), month, day)
+            except ValueError:
+                return None
+        else:
+            first = _month_day(self.published, month, day, self.direction(m))
+            if first is None:
+                return None
+        if day2:
+            last_day = int(re.match(r"\d+", day2).group())
+            if last_day <= day:
+                return None
+            try:
+                last = first.replace(day=last_day)
+            except ValueError:
+                return None
+            return f"{first.isoformat()}/{last.isoformat()}", "range"
+        return first.isoformat(), "date"
+
+    def _md(self, m):
+        return self._calendar_date(m, "md", m["md_day2"])
+
+    def _dm(self, m):
+        return self._calendar_date(m, "dm")
+
+    def _my(self, m):
+        month = self.lx.month_number[" ".join(m["my_mon"].split())]
+        return f"{m['my_year']}-{month:02d}", "month"
+
+    def _yr(self, m):
+        first = int(m["yr_a"])
+        last = _two_digit_end(first, m["yr_b"])
+        sep = (m["yr_sep"] or "").lower()
+        opener = (m["yr_from"] or "").lower()
+        if last <= first or last - first > 100:
+            return None
+        if (sep == "and") != (opener == "between") or (opener == "between" and sep != "and"):
+            return None
+        return f"{first:04d}/{last:04d}", "range"
+
+    def _dec(self, m):
+        if m["dec_d"]:
+            return m["dec_d"], "decade"
+        return f"19{m['dec_d2']}", "decade"
+
+    def _y(self, m):
+        before = _words_before(self.text, m.start())
+        after = _word_after(self.text, m.end()).lower()
+        if before in self.lx.not_year_before or after in self.lx.not_year_after:
+            return None
+        return m["y_num"], "year"
+
+    def _mon(self, m):
+        name = m["mon_name"]
+        before = _words_before(self.text, m.start())
+        has_context = bool(m["mon_mod"]) or before in self.lx.month_context
+        if name in self.lx.ambiguous_months and not has_context:
+            tail = self.text[m.end() : m.end() + 2]
+            if not tail.startswith(("'s", "\u2019s")):
+                return None
+        if not has_context:
+            nxt = _word_after(self.text, m.end())
+            if nxt[:1].isupper():
+                return None  # "June Smith", "March Madness"
+        shift = before if before in self.lx.unit_shifts else ""
+        return _bare_month(self.published, self.lx.month_number[name], shift, self.direction(m)), (
+            "month"
+        )
+
+    # relative expressions --------------------------------------------------------------
+    def _wd(self, m):
+        weekday = self.lx.weekday_number[m["wd_name"]]
+        shift = (m["wd_shift"] or "").lower()
+        day = _weekday_date(self.published, weekday, shift, self.direction(m))
+        return day.isoformat(), "weekday"
+
+    def _rd(self, m):
+        days = self.lx.relative_days[_norm(m.group())]
+        return (self.published + dt.timedelta(days=days)).isoformat(), "relative"
+
+    def _ru(self, m):
+        shift = self.lx.unit_shifts[_norm(m["ru_shift"])]
+        unit = m["ru_unit"].lower()
+        if unit == "weekend":
+            return _weekend(self.published, shift, self.direction(m) if shift == 0 else 0), (
+                "weekend"
+            )
+        return _unit_value(self.published, unit, shift)
+
+    def _ru2(self, m):
+        return _unit_value(self.published, m["ru2_unit"].lower(), 0)
+
+    def _we(self, m):
+        return _weekend(self.published, None, self.direction(m)), "weekend"
+
+    def _ago(self, m):
+        raw = m["ago_n"].lower()
+        n = int(raw) if raw.isdigit() else self.lx.number_words[_norm(raw)]
+        unit = m["ago_unit"].lower()
+        if unit in ("day", "week"):
+            days = n * (7 if unit == "week" else 1)
+            return (self.published - dt.timedelta(days=days)).isoformat(), "relative"
+        if unit == "month":
+            year, month = _add_months(self.published, -n)
+            return f"{year:04d}-{month:02d}", "relative"
+        return f"{self.published.year - n:04d}", "relative"
+
+    def _se(self, m):
+        shift_word = m["se_shift"]
+        year = m["se_year"]
+        if not shift_word and not year:
+            return None  # "the summer" alone says nothing about which one
+        shift = self.lx.unit_shifts[_norm(shift_word)] if shift_word else None
+        code = self.lx.seasons[m["se_name"].lower()]
+        return _season(self.published, code, shift, year), "season"
+
+    def _vague(self, m):
+        return "", "vague"
+
+
+def date_rows(article: Article) -> list[dict]:
+    """The rows of the dates table for one article (outside boilerplate paragraphs)."""
+    resolve = _Resolver(article)
+    rows = []
+    for m in _find_matches(article):
+        found = resolve(m)
+        if found is None:
+            continue
+        value, kind = found
+        rows.append(
+            {
+                "article": article.id,
+                "text": m.group(),
+                "value": value,
+                "kind": kind,
+                "vague": kind == "vague",
+                "start": m.start(),
+                "end": m.end(),
+                "sentence": article.sentence_at(m.start()),
+            }
+        )
+    return rows
 
 
 def extract_dates(article: Article) -> pd.DataFrame:
-    """One row per date expression, with a TIMEX3-style value."""
-    return empty("dates")
+    """One row per date expression outside boilerplate, with a TIMEX3-style value."""
+    return frame("dates", date_rows(article))

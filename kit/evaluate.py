@@ -144,7 +144,7 @@ _QUOTE_MARKS = str.maketrans(
     {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032`\u00b4"}
 ) | str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
 _DETERMINERS = {"a", "an", "the"}
-_DATE_LEAD = {"on", "in", "at", "during", "by", "since", "from", "until", "of", "the"}
+_DATE_LEAD = {"on", "in", "at", "during", "by", "since", "from", "until", "of", "over", "the"}
 
 
 def _tokens(text: str) -> tuple[str, ...]:

@@ -9,9 +9,10 @@ stays true when a teacher adds articles. Empty tables give a figure that says so
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-from matplotlib.patches import Patch
 import pandas as pd
+from matplotlib.patches import Patch
 
+from .reader import claim_kind_label
 from .style import OKABE_ITO, country_color, finish
 
 FIGSIZE = (7, 3.5)
@@ -95,7 +96,7 @@ def plot_direct_vs_reported(table: pd.DataFrame):
         fallback = iter(["#999999", OKABE_ITO["bluish green"], OKABE_ITO["yellow"]])
         for kind in table.columns:
             color = KIND_COLORS.get(kind) or next(fallback, "#999999")
-            ax.barh(table.index, table[kind], left=left, color=color, label=kind)
+            ax.barh(table.index, table[kind], left=left, color=color, label=claim_kind_label(kind))
             left = left + table[kind]
         ax.invert_yaxis()
         ax.legend(title="Kind of claim", fontsize="small", frameon=False, loc="lower right")
@@ -116,7 +117,7 @@ def describe_direct_vs_reported(table: pd.DataFrame) -> str:
         return "The chart is empty: the kit found no quotes or claims."
     parts = []
     for group, row in table.iterrows():
-        kinds = [f"{int(n)} {kind}" for kind, n in row.items() if n]
+        kinds = [_plural(int(n), claim_kind_label(kind)) for kind, n in row.items() if n]
         parts.append(f"{group}: {', '.join(kinds)}")
     return f"The stacked bar chart counts claims by kind of speaker — {'; '.join(parts)}."
 

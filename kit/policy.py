@@ -310,6 +310,13 @@ def contributions(country_options: CountryOptions, weights: dict[str, float]) ->
     return df
 
 
+def options_table(country_options: CountryOptions) -> pd.DataFrame:
+    """The options a country can choose from, with what each means."""
+    return pd.DataFrame(
+        [{"option": o.label, "what it means": o.description} for o in country_options.options]
+    )
+
+
 def option_totals(country_options: CountryOptions, weights: dict[str, float]) -> dict[str, float]:
     """Each option's weighted sum of scores."""
     return {

@@ -21,6 +21,7 @@ import re
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
@@ -112,6 +113,23 @@ def interval_or_none(value: str) -> tuple[dt.date, dt.date] | None:
 
 def _mid(start: dt.date, end: dt.date) -> dt.date:
     return start + (end - start) / 2
+
+
+def interval_table(values: list[str]) -> pd.DataFrame:
+    """Each value with the first and last day it covers and how many days that is."""
+    rows = []
+    for v in values:
+        interval = timex_interval(v)
+        first, last = interval if interval else (None, None)
+        rows.append(
+            {
+                "value": v,
+                "first day": first.isoformat() if first else "",
+                "last day": last.isoformat() if last else "",
+                "days": (last - first).days + 1 if first else 0,
+            }
+        )
+    return pd.DataFrame(rows, columns=["value", "first day", "last day", "days"])
 
 
 # -- tables ------------------------------------------------------------------------------
@@ -222,6 +240,12 @@ def in_years(df: pd.DataFrame, years: tuple[int, int], start: str, end: str) -> 
     return df.loc[keep].reset_index(drop=True)
 
 
+def recent_events(events: pd.DataFrame, before: dt.date, n: int = 3) -> pd.DataFrame:
+    """The ``n`` background events that started most recently before (or on) a date."""
+    earlier = events[[start <= before for start in events["start"]]]
+    return earlier.tail(n)[["date", "event", "source"]].reset_index(drop=True)
+
+
 def points_table(points: pd.DataFrame) -> pd.DataFrame:
     """The table shown under the plot: expression, value, dates covered, sentence."""
     return pd.DataFrame(
@@ -253,7 +277,7 @@ def timeline_figure(
     ``fig`` to redraw an existing one).
     """
     if fig is None:
-        fig = Figure(figsize=(8, 4.5))
+        fig = plt.figure(figsize=(8, 4.5))
     fig.clear()
     ax = fig.add_subplot()
     lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)

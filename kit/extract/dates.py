@@ -74,6 +74,7 @@ class _Lexicon:
     number_words: dict[str, int]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
+    present_cues: tuple[str, ...]
     not_past_ed: frozenset[str]
     vague: tuple[str, ...]
     not_year_after: frozenset[str]
@@ -111,6 +112,7 @@ def lexicon() -> _Lexicon:
         month_number[str(name)] = i
         for a in abbrs or []:
             month_number[str(a)] = i
+            month_number[str(a).rstrip(".")] = i
             month_abbr.append(str(a))
     weekday_number: dict[str, int] = {}
     weekday_abbr: list[str] = []
@@ -140,6 +142,7 @@ def lexicon() -> _Lexicon:
         number_words={_norm(k): int(v) for k, v in (raw.get("number_words") or {}).items()},
         future_cues=words("future_cues"),
         past_cues=words("past_cues"),
+        present_cues=words("present_cues"),
         not_past_ed=frozenset(words("not_past_ed")),
         vague=words("vague"),
         not_year_after=frozenset(words("not_year_after")),
@@ -174,7 +177,9 @@ def _word_alt(phrases) -> str:
 def _alternatives() -> dict[str, str]:
     """One regular expression per form of date expression, keyed by a short name."""
     lx = lexicon()
-    month_any = _alt(lx.month_names + lx.month_abbreviations)
+    # "Jan." or, beside a day number, "Jan" (British style drops the dot)
+    undotted = tuple(a.rstrip(".") for a in lx.month_abbreviations)
+    month_any = _alt(lx.month_names + lx.month_abbreviations + undotted)
     month_full = _alt(lx.month_names)
     weekday = _alt(lx.weekday_names)
     weekday_any = _alt(lx.weekday_names + lx.weekday_abbreviations)
@@ -185,6 +190,7 @@ def _alternatives() -> dict[str, str]:
     number = "(?i:" + _alt(lx.number_words) + r"|\d{1,3})"
     parts = _alt(lx.day_parts)
     year = rf"{_YEAR_BEFORE}{_YEAR}{_YEAR_AFTER}"
+    year_start = rf"{_YEAR_BEFORE}{_YEAR}"
     wd_prefix = rf"(?:(?P<{{p}}_wd>{weekday_any}),?{_SP})?"
 
     alternatives = {
@@ -199,18 +205,19 @@ def _alternatives() -> dict[str, str]:
         # Day Month [Year]: "6 January 2016", "6th of January"
         "dm": (
             wd_prefix.format(p="dm")
-            + rf"\b(?P<dm_day>{_DAY})(?:{_SP}of)?{_SP}(?P<dm_mon>{month_full})\b"
+            + rf"\b(?P<dm_day>{_DAY})(?:{_SP}of)?{_SP}(?P<dm_mon>{month_any})(?!\w)"
             + rf"(?:,?{_SP}(?P<dm_year>{year}))?"
         ),
         # Month Year: "April 2012", "early March 2013", "September of 2017"
         "my": (
             rf"(?P<my_mod>{mod_or_mid})?(?P<my_mon>{month_any}),?{_SP}(?:of{_SP})?"
-            rf"(?P<my_year>{year})"
+            rf"(?:(?P<my_year>{year})|(?P<my_shift>(?i:last|this|next)){_SP}year\b)"
         ),
         # Year ranges: "1950-53", "1950–1953", "from 2003 to 2008", "between 2003 and 2008"
         "yr": (
-            rf"(?:(?P<yr_from>(?i:from|between)){_SP})?(?P<yr_a>{year.replace(_YEAR_AFTER, '')})"
-            rf"(?:\s*{_DASH}\s*|{_SP}(?P<yr_sep>to|and|until|through|till){_SP})"
+            rf"(?:(?P<yr_between>(?i:between)){_SP}(?P<yr_a1>{year_start}){_SP}and{_SP}"
+            rf"|(?:(?i:from){_SP})?(?P<yr_a2>{year_start})"
+            rf"(?:\s*{_DASH}\s*|{_SP}(?:to|until|through|till){_SP}))"
             rf"(?P<yr_b>{_YEAR}|\d\d)(?![\w%]|[.,]\d)"
         ),
         # Decades: "the 1990s", "the early 2000s", "the '90s"
@@ -246,7 +253,10 @@ def _alternatives() -> dict[str, str]:
         "ago": (rf"(?i:\b(?P<ago_n>{number}){_SP}(?P<ago_unit>day|week|month|year)s?{_SP}ago\b)"),
         "vague": "(?i:" + _word_alt(lx.vague) + ")",
         # a bare month name, checked against its context in code: "in March", "January's"
-        "mon": rf"(?P<mon_mod>{mod_or_mid})?\b(?P<mon_name>{month_full})\b",
+        "mon": (
+            rf"(?:(?P<mon_shift>(?i:last|next|this|past|coming)){_SP}|(?P<mon_mod>{mod_or_mid}))?"
+            rf"\b(?P<mon_name>{month_full})\b"
+        ),
     }
     return alternatives
 
@@ -322,6 +332,7 @@ def _anchor_index() -> _AnchorIndex:
 
     for name in lx.month_names + lx.month_abbreviations:
         add(name, "month", True)
+        add(name.rstrip("."), "month", True)
     for name in lx.weekday_names:
         add(name, "weekday", True)
     for phrase in lx.relative_days:
@@ -392,15 +403,18 @@ def _candidate_starts(
     return starts
 
 
-def _find_matches(article: Article) -> list[re.Match[str]]:
-    """Non-overlapping date matches outside boilerplate paragraphs. Where two overlap, the
-    one starting first (then the longest) wins. A match never crosses a paragraph."""
+def _find_dates(article: Article) -> list[tuple[re.Match[str], str, str]]:
+    """(match, value, kind) of every date expression outside boilerplate paragraphs, without
+    overlaps: where two overlap, the one starting first (then the longest) wins. A match never
+    crosses a paragraph; a match that turns out not to be a date ("Resolution 2094") is
+    dropped and the next possible start is tried."""
+    resolve = _Resolver(article)
     text = article.text
     paragraphs = article.paragraphs
     if not paragraphs:
         return []
     index = _anchor_index()
-    found: list[re.Match[str]] = []
+    found: list[tuple[re.Match[str], str, str]] = []
     covered = -1
     at_start = index.first.match(text)
     anchors = ([at_start] if at_start else []) + list(index.pattern.finditer(text))
@@ -420,20 +434,31 @@ def _find_matches(article: Article) -> list[re.Match[str]]:
         pattern = _family_pattern(kinds)
         for start in _candidate_starts(text, p.start, anchor, index.starters, index.inner):
             m = pattern.match(text, start, p.end)
-            if m is not None and m.end() > anchor:
-                found.append(m)
+            if m is None or m.end() <= anchor:
+                continue
+            resolved = resolve(m)
+            if resolved is not None:
+                found.append((m, *resolved))
                 covered = max(covered, m.end())
                 break
-    found.sort(key=lambda m: (m.start(), -m.end()))
-    chosen: list[re.Match[str]] = []
-    for m in found:
-        if chosen and m.start() < chosen[-1].end():
+    found.sort(key=lambda f: (f[0].start(), -f[0].end()))
+    chosen: list[tuple[re.Match[str], str, str]] = []
+    for f in found:
+        if chosen and f[0].start() < chosen[-1][0].end():
             continue
-        chosen.append(m)
+        chosen.append(f)
     return chosen
 
 
 # -- tense -----------------------------------------------------------------------------------
+
+_CLAUSE_PENALTY = 60  # characters added to a cue's distance per clause break in between
+_CLAUSE_BREAKS = ",;()\u2013\u2014"
+
+
+def _breaks(text: str, lo: int, hi: int) -> int:
+    return sum(text.count(ch, lo, hi) for ch in _CLAUSE_BREAKS)
+
 
 _TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
@@ -441,10 +466,11 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 @cache
 def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], int]]], frozenset[str]]:
-    """Tense cue phrases by first word: {"is": [(("is", "expected", "to"), +1), ...]}."""
+    """Tense cue phrases by first word: {"is": [(("is", "expected", "to"), 2), (("is",), 1)]}.
+    Signs: +2 looks ahead, -2 looks back, +1 present tense (looks ahead only if nothing else)."""
     lx = lexicon()
     by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for phrases, sign in ((lx.future_cues, 1), (lx.past_cues, -1)):
+    for phrases, sign in ((lx.future_cues, 2), (lx.past_cues, -2), (lx.present_cues, 1)):
         for phrase in phrases:
             words = tuple(phrase.replace("\u2019", "'").split())
             by_first.setdefault(words[0], []).append((words, sign))
@@ -453,9 +479,16 @@ def _cues() -> tuple[dict[str, list[tuple[tuple[str, ...], int]]], frozenset[str
     return by_first, lx.not_past_ed
 
 
-def _tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> int:
+def _tense(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, weak: bool = True
+) -> int:
     """+1 if the tense cue nearest to ``text[start:end]`` in its sentence looks ahead ("will",
-    "upcoming", "is expected to"), -1 if it looks back ("said", "arrived"), else 0."""
+    "upcoming", "is expected to"), -1 if it looks back ("said", "arrived"), else 0; with
+    ``weak``, a present-tense verb looks ahead when there is no other cue.
+
+    Nearest means fewest characters away, counting a cue after the date double (the verb a
+    date belongs to usually comes first) and adding a penalty for each comma, semicolon,
+    bracket or dash in between (the cue is then in another clause)."""
     by_first, not_past_ed = _cues()
     lo = max(sent_start, start - _TENSE_WINDOW)
     hi = min(sent_end, end + _TENSE_WINDOW)
@@ -463,16 +496,13 @@ def _tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> i
         (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
         for m in _TOKEN.finditer(text, lo, hi)
     ]
-    best_dist = None
+    best_dist = weak_dist = None
     best = 0
-    i = 0
-    while i < len(tokens):
-        t_start, t_end, word = tokens[i]
+    for i, (t_start, t_end, word) in enumerate(tokens):
         hit = None
         if "'" in word:  # contractions: "we'll", "won't"
-            head, tail = word.split("'", 1)
-            if tail == "ll" or word == "won't":
-                hit = (1, t_end)
+            if word.endswith("'ll") or word == "won't":
+                hit = (2, t_end)
         for words, sign in by_first.get(word, ()):
             n = len(words)
             if tuple(t[2] for t in tokens[i : i + n]) == words:
@@ -480,14 +510,23 @@ def _tense(text: str, sent_start: int, sent_end: int, start: int, end: int) -> i
                 break
         if hit is None and len(word) > 3 and word.endswith("ed") and word not in not_past_ed:
             if text[t_start].islower():
-                hit = (-1, t_end)
-        if hit is not None:
-            sign, hit_end = hit
-            if not (hit_end > start and t_start < end):  # not a word of the expression itself
-                dist = start - hit_end if hit_end <= start else t_start - end
-                if best_dist is None or dist < best_dist:
-                    best_dist, best = dist, sign
-        i += 1
+                hit = (-2, t_end)
+        if hit is None:
+            continue
+        sign, hit_end = hit
+        if hit_end > start and t_start < end:
+            continue  # a word of the expression itself ("next" in "next Monday")
+        if hit_end <= start:
+            dist = start - hit_end + _CLAUSE_PENALTY * _breaks(text, hit_end, start)
+        else:
+            dist = 2 * (t_start - end) + _CLAUSE_PENALTY * _breaks(text, end, t_start)
+        if sign == 1:
+            if weak_dist is None or dist < weak_dist:
+                weak_dist = dist
+        elif best_dist is None or dist < best_dist:
+            best_dist, best = dist, sign // 2
+    if best_dist is None and weak_dist is not None and weak:
+        return 1
     return best
 
 
@@ -621,12 +660,18 @@ class _Resolver:
         self.published = article.published
         self.lx = lexicon()
 
-    def direction(self, m: re.Match[str]) -> int:
+    def direction(self, m: re.Match[str], present_looks_ahead: bool = True) -> int:
+        """Does the sentence around ``m`` look ahead (+1), back (-1) or neither (0)?
+        Present tense looks ahead ("officials meet on Tuesday") except in photo captions,
+        which describe the past in the present tense, and when ``present_looks_ahead`` is off."""
         a = self.article
-        if not a.sentences:
-            return _tense(self.text, 0, len(self.text), m.start(), m.end())
-        s = a.sentences[a.sentence_at(m.start())]
-        return _tense(self.text, s.start, max(s.end, m.end()), m.start(), m.end())
+        if a.sentences:
+            s = a.sentences[a.sentence_at(m.start())]
+            lo, hi = s.start, max(s.end, m.end())
+        else:
+            lo, hi = 0, len(self.text)
+        weak = present_looks_ahead and a.role_at(m.start()) != "caption"
+        return _tense(self.text, lo, hi, m.start(), m.end(), weak)
 
     def __call__(self, m: re.Match[str]) -> tuple[str, str] | None:
         return getattr(self, "_" + m.lastgroup)(m)
@@ -672,16 +717,15 @@ class _Resolver:
 
     def _my(self, m):
         month = self.lx.month_number[" ".join(m["my_mon"].split())]
-        return f"{m['my_year']}-{month:02d}", "month"
+        if m["my_year"]:
+            return f"{m['my_year']}-{month:02d}", "month"
+        year = self.published.year + self.lx.unit_shifts[m["my_shift"].lower()]
+        return f"{year:04d}-{month:02d}", "month"
 
     def _yr(self, m):
-        first = int(m["yr_a"])
+        first = int(m["yr_a1"] or m["yr_a2"])
         last = _two_digit_end(first, m["yr_b"])
-        sep = (m["yr_sep"] or "").lower()
-        opener = (m["yr_from"] or "").lower()
         if last <= first or last - first > 100:
-            return None
-        if (sep == "and") != (opener == "between") or (opener == "between" and sep != "and"):
             return None
         return f"{first:04d}/{last:04d}", "range"
 
@@ -700,7 +744,8 @@ class _Resolver:
     def _mon(self, m):
         name = m["mon_name"]
         before = _words_before(self.text, m.start())
-        has_context = bool(m["mon_mod"]) or before in self.lx.month_context
+        shift = (m["mon_shift"] or "").lower()
+        has_context = bool(m["mon_mod"] or shift) or before in self.lx.month_context
         if name in self.lx.ambiguous_months and not has_context:
             tail = self.text[m.end() : m.end() + 2]
             if not tail.startswith(("'s", "\u2019s")):
@@ -709,10 +754,8 @@ class _Resolver:
             nxt = _word_after(self.text, m.end())
             if nxt[:1].isupper():
                 return None  # "June Smith", "March Madness"
-        shift = before if before in self.lx.unit_shifts else ""
-        return _bare_month(self.published, self.lx.month_number[name], shift, self.direction(m)), (
-            "month"
-        )
+        direction = self.direction(m, present_looks_ahead=False)
+        return _bare_month(self.published, self.lx.month_number[name], shift, direction), "month"
 
     # relative expressions --------------------------------------------------------------
     def _wd(self, m):
@@ -767,26 +810,19 @@ class _Resolver:
 
 def date_rows(article: Article) -> list[dict]:
     """The rows of the dates table for one article (outside boilerplate paragraphs)."""
-    resolve = _Resolver(article)
-    rows = []
-    for m in _find_matches(article):
-        found = resolve(m)
-        if found is None:
-            continue
-        value, kind = found
-        rows.append(
-            {
-                "article": article.id,
-                "text": m.group(),
-                "value": value,
-                "kind": kind,
-                "vague": kind == "vague",
-                "start": m.start(),
-                "end": m.end(),
-                "sentence": article.sentence_at(m.start()),
-            }
-        )
-    return rows
+    return [
+        {
+            "article": article.id,
+            "text": m.group(),
+            "value": value,
+            "kind": kind,
+            "vague": kind == "vague",
+            "start": m.start(),
+            "end": m.end(),
+            "sentence": article.sentence_at(m.start()),
+        }
+        for m, value, kind in _find_dates(article)
+    ]
 
 
 def extract_dates(article: Article) -> pd.DataFrame:

@@ -21,7 +21,14 @@ import pandas as pd
 from ..article import Article
 from ..schema import frame
 from .actors import SKIP_ROLES, Mention
-from .cues import NONE, MentionIndex, Speaker, speaker_from_phrase, subject_before
+from .cues import (
+    NONE,
+    MentionIndex,
+    Speaker,
+    is_source_phrase,
+    speaker_from_phrase,
+    subject_before,
+)
 from .lexicon import SP, cue_regex, reporting_cues
 from .quotes import Quote, find_quotes
 
@@ -38,6 +45,11 @@ def _cue_alt() -> str:
 
 
 _compiled: dict[str, re.Pattern[str]] = {}
+# a character of a speaker phrase: no clause punctuation, but "Mr. Ri" and "U.S. officials" are fine
+_NPCH = (
+    r"(?:[^,.;:“”\"()\u2014\u2013?!]|\.(?=\S)|(?:(?<=Mr)|(?<=Mrs)|(?<=Ms)|(?<=Dr)|(?<=Gen)|(?<=Sen)"
+    r"|(?<=Rep)|(?<=Gov)|(?<=Prof)|(?<=Lt)|(?<=Col)|(?<=Adm)|(?<=\b[A-Z]))\.)"
+)
 
 
 def _rx(name: str) -> re.Pattern[str]:
@@ -46,18 +58,17 @@ def _rx(name: str) -> re.Pattern[str]:
         cue = _cue_alt()
         pats = {
             # ”, said X  /  ”, says a senior official
-            "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>[^,.;:“”\"()\u2014\u2013?!]{{1,80}}?)(?=[,.;:“”\"()\u2014\u2013?!]|$)",
+            "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,80}}?)(?=[,.;:“”\"()\u2014\u2013?!]|$)",
             # ”, he said  /  ” Blinken said in ...  /  ”, Carpenter, the Cato expert, said
-            "np_cue": rf"^[\s,]*(?P<np>[^,.;:“”\"\u2014\u2013?!]{{1,60}}?(?:,[^,.;:“”\"]{{2,80}},)?)[ \u00a0]+"
+            "np_cue": rf"^[\s,]*(?P<np>NPCH{{1,60}}?(?:,[^,.;:“”\"]{{2,80}},)?)[ \u00a0]+"
             rf"(?:(?:also|later|then|again|simply|quickly|has|had|once)[ \u00a0]+)?(?P<cue>{cue})(?![\w\-])",
             # ” Kim, says Scobell.
-            "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>[^,.;:“”\"()]{{1,60}}?)(?=[,.;:“”\"()]|$)",
-            "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>[^,.;:“”\"]{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
+            "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,.;:“”\"()]|$)",
+            "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
             "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$",
         }
-        flags = re.IGNORECASE
-        _compiled[name] = re.compile(pats[name], flags)
+        _compiled[name] = re.compile(pats[name].replace("NPCH", _NPCH))
     return _compiled[name]
 
 
@@ -75,9 +86,8 @@ _NICKNAME_BEFORE = re.compile(
 _CALLED = re.compile(
     r"(?<!so-)\b(?P<cue>called|calling|calls|call|described|describing|describes|describe|termed|"
     r"labell?ed|branded|characterized|characterised|pledged?|pledges|threat|threats|threatened|"
-    r"vow(?:ed|s)?|warn(?:ed|ing|s)?|promised?|promises|statement|remarks?|words|urged|"
-    r"demand(?:ed|s)?)\b[^.“”\"]{0,120}$",
-    re.IGNORECASE,
+    r"vow(?:ed|s)?|warn(?:ed|ing|s)?|statement|remarks?|words|urged|rejected|dismissed|"
+    r"denounced|condemned|criticized|criticised|hailed|praised|demand(?:ed|s)?)\b[^.“”\"]{0,120}$",
 )
 _SPEECH_NOUNS = {
     "pledge",
@@ -85,8 +95,6 @@ _SPEECH_NOUNS = {
     "threat",
     "threats",
     "warning",
-    "promise",
-    "promises",
     "statement",
     "remark",
     "remarks",
@@ -112,6 +120,14 @@ _FINITE = re.compile(
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|can|will|should|must|to)[ \u00a0]+$", re.IGNORECASE
 )
+_REST_SUBORDINATE = re.compile(
+    r"(?:as|when|while|after|before|because|since|although|though|if|amid|despite|with|who|which|"
+    r"where|prompting|raising|making|leaving)\b"
+)
+_ADVERBIAL_AFTER = re.compile(
+    r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
+    r"tonight)\b[^,.;“”\"]{0,40}?(?=[,.;]|$)"
+)
 _SUBORDINATE = re.compile(
     r"^(?:Given|If|When|Although|Though|While|Because|Since|As|After|Before|Despite|Unless|With|"
     r"Once|Until|Whether)\b"
@@ -123,7 +139,7 @@ _PASSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREP_START = re.compile(
-    r"^(?:in|on|at|during|after|before|from|with|to|for|by|over|about|of|late|earlier|later|"
+    r"^(?:in|on|at|during|after|before|from|with|to|for|by|over|about|of|against|late|earlier|later|"
     r"last|this|reporters|journalists|the\s+\w+\s+news|it\s+clear)\b",
     re.IGNORECASE,
 )
@@ -143,6 +159,23 @@ class _State:
         if sp.name:
             self.history.append((pos, sp))
 
+    def definite(self, sp: Speaker) -> Speaker:
+        """ "the official" after "a ministry official": the source introduced before."""
+        if sp.kind not in ("unnamed", "group"):
+            return sp
+        m = re.match(r"(?:the|this|that)\s+(?:\w+\s+)?(\w+)$", sp.name, re.IGNORECASE)
+        if not m:
+            return sp
+        head = m.group(1).lower()
+        for _, prev in reversed(self.history):
+            if (
+                prev.kind in ("unnamed", "group")
+                and prev.name.lower().split()[-1] == head
+                and prev.name != sp.name
+            ):
+                return prev
+        return sp
+
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker:
         art = self.article
         para = art.paragraph_at(pos)
@@ -153,6 +186,13 @@ class _State:
             hit = self.index.ending_at(end)
             if hit is not None:
                 return Speaker(hit.canonical, hit.kind, hit.start, hit.end)
+            head = art.text[max(0, end - 90) : end]
+            cut = max(head.rfind(ch) for ch in ",;:(\u2014\u2013.")
+            phrase = head[cut + 1 :]
+            if phrase.strip() and is_source_phrase(phrase):
+                return speaker_from_phrase(
+                    art.text, end - len(phrase), end, self.index, self.resolve_pronoun
+                )
             return NONE
         prev = None
         for p, sp in reversed(self.history):
@@ -221,10 +261,77 @@ def extract_claims(article: Article, mentions) -> dict[str, pd.DataFrame]:
         if qs:
             _attribute_quotes(article, sent, qs, state, claims, terms)
         _reported(article, sent, quotes, state, claims)
+    _fragments_in_reported(article, claims, terms)
+    _lead_sources(article, claims)
     claims.sort(key=lambda c: c["start"])
     for i, c in enumerate(claims, 1):
         c["claim"] = i
+        c.pop("_cue_before", None)
     return {"claims": frame("claims", claims), "terms": frame("terms", terms)}
+
+
+def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> None:
+    """Words quoted inside "X said that ... “..." ..." are X's words, not scare quotes."""
+    keep = []
+    for t in terms:
+        host = next(
+            (
+                c
+                for c in claims
+                if c["kind"] == "reported"
+                and c.get("_cue_before")
+                and c["start"] <= t["start"]
+                and t["end"] <= c["end"]
+            ),
+            None,
+        )
+        if host is None or t["kind"] != "scare_quote" or not host["speaker"]:
+            keep.append(t)
+            continue
+        sp = Speaker(host["speaker"], host["speaker_kind"])
+        row = _claim_row(article, t["start"], t["end"], sp, "quote")
+        claims.append(row)
+    terms[:] = keep
+
+
+_LEAD_ROLES = ("headline", "standfirst")
+
+
+def _lead_sources(article, claims: list[dict]) -> None:
+    """A headline's "says envoy" or a lede's "the head of the delegation" is usually the person
+    named as a speaker just after: give such top-of-story unnamed speakers that person's name."""
+    paras = article.paragraphs
+    body = [p.index for p in paras if p.role == "body"]
+    if not body:
+        return
+    lede_end = body[min(1, len(body) - 1)]
+    ordered = sorted(claims, key=lambda c: c["start"])
+    for c in ordered:
+        role = paras[c["paragraph"]].role
+        singular = c["speaker_kind"] == "unnamed" or (
+            role in _LEAD_ROLES and c["speaker_kind"] in ("", "group") and not c["speaker"]
+        )
+        if not singular:
+            continue
+        if role not in _LEAD_ROLES and not (
+            c["paragraph"] <= lede_end and c["speaker"].lower().startswith("the ")
+        ):
+            continue
+        if role not in _LEAD_ROLES and c["paragraph"] > lede_end:
+            continue
+        nxt = next(
+            (
+                d
+                for d in ordered
+                if d["start"] > c["end"]
+                and d["speaker_kind"] == "person"
+                and paras[d["paragraph"]].role == "body"
+                and d["paragraph"] <= lede_end + 2
+            ),
+            None,
+        )
+        if nxt is not None:
+            c["speaker"], c["speaker_kind"] = nxt["speaker"], "person"
 
 
 # -- direct quotes ------------------------------------------------------------------------
@@ -296,6 +403,7 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
                 }
             )
             continue
+        sp = state.definite(sp)
         claims.append(_claim_row(article, q.start, q.end, sp, "quote", cue))
         state.remember(q.start, sp)
 
@@ -326,12 +434,24 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     if allow_gap:
         for name in ("gap_cue_np", "gap_np_cue"):
             m = _rx(name).match(window)
-            if m:
+            if m and not re.match(r"(?:and|but|or|while|as|so)\b", m.group("np").strip()):
                 sp = speaker_from_phrase(
                     text, base + m.start("np"), base + m.end("np"), idx, resolve
                 )
                 if sp.name:
                     return sp, _cue_tuple(base, m)
+        # ", according to X." at the end of the sentence
+        rest = text[base : sent.end]
+        late = re.search(
+            r",[ \u00a0]+(?P<cue>[Aa]ccording[ \u00a0]+to)[ \u00a0]+(?P<np>[^,.;:“”\"]{1,80}?)[.!?]?$",
+            rest,
+        )
+        if late:
+            sp = speaker_from_phrase(
+                text, base + late.start("np"), base + late.end("np"), idx, resolve
+            )
+            if sp.name:
+                return sp, _cue_tuple(base, late)
     return NONE, None
 
 
@@ -346,10 +466,10 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     if m:
         cue_s = before_start + m.start("cue")
         cue = (m.group("cue"), cue_s, before_start + m.end("cue"))
-        sp = subject_before(text, before_start, cue_s, idx, resolve)
-        if not sp.name:
-            # "according to X: “...”" / "said X: “...”" is rare; try the words after the cue
-            sp = NONE
+        if m.group("cue").endswith("ing") and before[: m.start("cue")].rstrip().endswith(","):
+            sp = _last_speaker_in(state, sent) or _sentence_subject(article, sent, cue_s, state)
+        else:
+            sp = subject_before(text, before_start, cue_s, idx, resolve)
         if sp.name:
             return sp, cue
     c = _CALLED.search(before)
@@ -376,6 +496,15 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
         if sp.name:
             return sp, (last.group(), last.start(), last.end())
     return NONE, None
+
+
+def _last_speaker_in(state: _State, sent) -> Speaker | None:
+    for pos, sp in reversed(state.history):
+        if sent.start <= pos < sent.end:
+            return sp
+        if pos < sent.start:
+            break
+    return None
 
 
 def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
@@ -422,15 +551,31 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
     idx = state.index
     cue_kinds = reporting_cues()
     last_sp = NONE
+    claim_quotes = [
+        (c["start"], c["end"]) for c in claims if c["kind"] == "quote" and s0 - 2 <= c["start"] < s1
+    ]
+    reported_here = [
+        (c["start"], c["end"]) for c in claims if c["kind"] == "reported" and s0 <= c["start"] < s1
+    ]
     for cm in cue_regex().finditer(text, s0, s1):
         cue_word = " ".join(cm.group().lower().split())
         if cue_word in _NO_REPORTED or idx.inside_quote(cm.start()):
+            continue
+        # a cue inside what someone else was reported to say is not a new claim
+        reported_here = [
+            (c["start"], c["end"])
+            for c in claims
+            if c["kind"] == "reported" and s0 <= c["start"] < s1
+        ]
+        if any(a <= cm.start() < b for a, b in reported_here):
             continue
         if cue_word not in cue_kinds:
             continue
         before = text[s0 : cm.start()]
         after = text[cm.end() : s1]
-        if _is_quote_attribution(before, after):
+        if _is_quote_attribution(before, after) or _attributes_quote(
+            text, cm.start(), claim_quotes
+        ):
             continue
         if cue_word == "according to":
             _according_to(article, sent, cm, state, claims)
@@ -441,7 +586,7 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
             sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
             content = _content_after(article, sent, cm.end(), state)
             if content and sp.name:
-                _add_reported(article, content, sp, cm, state, claims)
+                _add_reported(article, content, sp, cm, state, claims, cue_before=True)
             continue
         if _PASSIVE_BEFORE.search(before[-40:]) or _MODAL_BEFORE.search(before[-20:]):
             continue
@@ -481,31 +626,51 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
         if not sp.name:
             continue
         last_sp = sp
-        if _SENT_END.match(after) or after.lstrip().startswith(","):
+        adv = _ADVERBIAL_AFTER.match(after)
+        after_core = after[adv.end() :] if adv else after
+        if _SENT_END.match(after_core) or after_core.lstrip().startswith(","):
             # "..., Mr. Bennett says."  (subject before the cue, content before the subject)
             sub_start = sp.at if sp.at >= 0 else cm.start()
             comma = text.rfind(",", s0, sub_start)
             if comma > s0 and not text[comma:sub_start].strip(", \u00a0").count(" ") > 6:
-                _cue_after_contents(article, sent, comma, cm.end(), sp, cm, state, claims)
+                _cue_after_contents(
+                    article,
+                    sent,
+                    comma,
+                    cm.end() + (adv.end() if adv else 0),
+                    sp,
+                    cm,
+                    state,
+                    claims,
+                )
             continue
-        content = _content_after(article, sent, cm.end(), state, cue_kind)
+        content = _content_after(
+            article, sent, cm.end(), state, cue_kind, relative=_relative_before(text, s0, sp)
+        )
         if content:
-            _add_reported(article, content, sp, cm, state, claims)
+            _add_reported(article, content, sp, cm, state, claims, cue_before=True)
 
 
 def _is_quote_attribution(before: str, after: str) -> bool:
-    """The cue attaches a direct quote: “...,” he said / Kerry said, “..."."""
+    """The cue introduces a direct quote: Kerry said, “... / said X, “..."."""
     if re.match(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']", after):
         return True
-    b = before.rstrip()
-    if re.search(r"[”\"’'][^“”\"]{0,50}$", b) and re.search(
-        r"[,.!?][”\"’']", b[-60:] if len(b) > 60 else b
-    ):
-        tail = re.split(r"[”\"’']", b)[-1]
-        if len(tail.split()) <= 6:
-            return True
     if re.search(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]", after):  # said X, “...
         return True
+    return False
+
+
+def _attributes_quote(text: str, cue_start: int, claim_quotes: list[tuple[int, int]]) -> bool:
+    """The cue follows a quote closely: “...,” he said / “...” Kim, says Scobell."""
+    for _qs, qe in claim_quotes:
+        if qe <= cue_start and cue_start - qe <= 90:
+            between = text[qe + 1 : cue_start].strip(" ,\u00a0”\"’'")
+            if re.search(r"[.;!?](?:\s|$)", between):
+                continue
+            if re.match(r"(?:and|but|or|while|as)\b", between):
+                continue
+            if len(between.split()) <= 7:
+                return True
     return False
 
 
@@ -519,7 +684,11 @@ def _cue_after_contents(
     if text[fs : fs + 1] in '“"‘' and fs < fe:
         return
     rest = text[after_np_end:s1]
-    has_rest = rest.lstrip().startswith(",") and len(rest.split()) >= 3
+    has_rest = (
+        rest.lstrip().startswith(",")
+        and len(rest.split()) >= 3
+        and not _REST_SUBORDINATE.match(rest.lstrip(" ,\u00a0"))
+    )
     # a short lead ("First,") or a subordinate clause before "X said, [content]" is not a claim
     if len(text[fs:fe].split()) >= 3 and not (has_rest and _SUBORDINATE.match(text[fs:fe])):
         _add_reported(article, (fs, fe), sp, cm, state, claims)
@@ -542,7 +711,8 @@ def _according_to(article, sent, cm, state, claims) -> None:
     )
     np_end = cm.end() + np.end()
     lead = text[s0 : cm.start()].strip(" ,\u00a0")
-    if len(lead.split()) >= 3:
+    rest_after = text[np_end:s1].lstrip()
+    if len(lead.split()) >= 3 and not (_SUBORDINATE.match(lead) and rest_after.startswith(",")):
         cs, ce = _trim(text, s0, s0 + len(text[s0 : cm.start()].rstrip(" ,\u00a0")))
     else:
         rest = text[np_end:s1]
@@ -550,11 +720,20 @@ def _according_to(article, sent, cm, state, claims) -> None:
             return
         cs, ce = _trim(text, np_end + len(rest) - len(rest.lstrip()) + 1, s1)
     if len(text[cs:ce].split()) >= 3:
-        _add_reported(article, (cs, ce), sp, cm, state, claims, allow_unnamed=True)
+        if not any(ch in text[cs:ce] for ch in '“”"') or len(lead.split()) < 3:
+            _add_reported(article, (cs, ce), sp, cm, state, claims)
+
+
+def _relative_before(text: str, s0: int, sp: Speaker) -> bool:
+    """ "which North Korea said was ...": a relative clause, closed by the next comma."""
+    at = sp.at if sp.at >= 0 else -1
+    if at < 0:
+        return False
+    return re.search(r"\b(?:which|who|whom)[ \u00a0]+$", text[max(s0, at - 12) : at]) is not None
 
 
 def _content_after(
-    article, sent, pos: int, state, cue_kind: str = "speech"
+    article, sent, pos: int, state, cue_kind: str = "speech", relative: bool = False
 ) -> tuple[int, int] | None:
     text = article.text
     s1 = sent.end
@@ -587,15 +766,24 @@ def _content_after(
             d = seg.find(dash)
             if d > 0:
                 end = min(end, start + d)
-    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b", seg, re.IGNORECASE)
+    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b", seg)
     if stop:
         end = min(end, start + stop.start())
     # "... but it is not clear ...": a new clause by the writer
     but = re.search(
-        r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that)[ \u00a0]", seg
+        r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that|[A-Z][\w.’']*)[ \u00a0]",
+        seg,
     )
     if but:
         end = min(end, start + but.start())
+    # "... and urged ...", "... and called on ...": a second verb of the same speaker
+    coord = re.search(rf"[ \u00a0]+and[ \u00a0]+(?:then[ \u00a0]+)?(?:{_cue_alt()})\b", seg)
+    if coord:
+        end = min(end, start + coord.start())
+    if relative:
+        comma = seg.find(",")
+        if comma > 0:
+            end = min(end, start + comma)
     # another cue with its own subject inside the content: "... and U.S. scientists assessed ..."
     for cm in cue_regex().finditer(text, start, end):
         if state.index.inside_quote(cm.start()):
@@ -620,10 +808,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _add_reported(article, span, sp: Speaker, cm, state, claims, allow_unnamed=True) -> None:
+def _add_reported(article, span, sp: Speaker, cm, state, claims, cue_before: bool = False) -> None:
     s, e = span
     for c in claims:
         if c["kind"] == "reported" and c["start"] == s and c["end"] == e:
             return
-    claims.append(_claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end())))
+    sp = state.definite(sp)
+    row = _claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end()))
+    row["_cue_before"] = cue_before
+    claims.append(row)
     state.remember(cm.start(), sp)

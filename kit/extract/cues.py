@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .actors import Mention
-from .lexicon import SP, source_nouns
+from .lexicon import source_nouns
 
 ADVERBS = (
     r"has|have|had|do|does|did|will|would|also|long|often|repeatedly|previously|publicly|"
@@ -118,6 +118,17 @@ def speaker_from_phrase(
     pron = re.fullmatch(r"(he|she|they|it|we|i|who|which)", phrase, re.IGNORECASE)
     if pron:
         return resolve_pronoun(pron.group(1).lower(), start)
+    tail_actor = [m for m in inside if m.kind in ("country", "organization") and m.end == end]
+    if (
+        tail_actor
+        and is_source_phrase(text[start : tail_actor[-1].start])
+        and not re.search(
+            r"\b(?:of|in|from|at|for|out|to|with)\s+(?:the\s+)?$",
+            text[start : tail_actor[-1].start],
+        )
+    ):
+        m = tail_actor[-1]
+        return Speaker(m.canonical, m.kind, m.start, m.end)
     if is_source_phrase(phrase):
         cleaned = clean_phrase(phrase)
         plural = bool(re.search(r"s\b", cleaned.split()[-1])) if cleaned else False
@@ -147,14 +158,9 @@ def subject_before(
     if pron:
         sp = resolve_pronoun(pron.group(1).lower(), floor + pron.start(1))
         return Speaker(sp.name, sp.kind, sp.start, sp.end, floor + pron.start(1))
-    # "Carpenter, the Cato foreign policy expert, said"
-    if tail.endswith(","):
-        appos = re.search(r",[^,“”\"]{2,80},$", tail)
-        if appos:
-            m = index.ending_at(floor + appos.start())
-            if m is not None:
-                return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
-        return NONE
+    # "Carpenter, the Cato foreign policy expert, said" / "X, who ... “Title,” said"
+    if tail.endswith(",") or re.search(r",[”\"’']$", tail):
+        return _appositive_subject(text, floor, end, tail, index, resolve_pronoun)
     # the noun phrase: back to the last clause boundary or punctuation
     cut = max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"')
     np_start = cut + 1
@@ -179,4 +185,36 @@ def subject_before(
     return Speaker(sp.name, sp.kind, sp.start, sp.end, at)
 
 
-SP_ = SP
+_APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
+
+
+def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speaker:
+    """The subject of "X, <appositive>, said": a person inside a short appositive
+    ("Seoul’s chief delegate, the minister Lee Sang-woo, said"), else the phrase before it."""
+    appos = re.search(r",[^,“”\"]{2,80},$", tail)
+    if appos:
+        inner = [m for m in index.within(floor + appos.start(), end) if m.kind == "person"]
+        if inner:
+            m = inner[-1]
+            return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
+    # the first actor of the clause followed by ", who ...", ", a ...": the subject
+    for m in index.within(floor, end):
+        if index.inside_quote(m.start):
+            continue
+        if _APPOS_OPEN.match(text, m.end) and text.count(".", m.end, end) <= text.count(
+            ".", m.end, end
+        ):
+            between = text[m.end : end]
+            if not re.search(r"[.;](?:\s|$)", between.rstrip(",”\"’' ")):
+                return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
+        break
+    if appos:
+        head = tail[: appos.start()]
+        cut = max(head.rfind(ch) for ch in ",;:(\u2014\u2013")
+        phrase = head[cut + 1 :]
+        if phrase.strip() and is_source_phrase(phrase):
+            s = floor + cut + 1
+            sp = speaker_from_phrase(text, s, floor + appos.start(), index, resolve_pronoun)
+            if sp.name:
+                return Speaker(sp.name, sp.kind, sp.start, sp.end, s)
+    return NONE

@@ -199,9 +199,12 @@ def reporting_cues() -> dict[str, str]:
 
 @cache
 def cue_regex() -> re.Pattern[str]:
-    cues = sorted(reporting_cues(), key=len, reverse=True)
+    cues = list(reporting_cues())
+    cues += [c[0].upper() + c[1:] for c in cues if c.startswith("according")]
+    cues.sort(key=len, reverse=True)
     alt = "|".join(re.escape(c).replace("\\ ", SP + "+") for c in cues)
-    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
+    # case-sensitive: "State Department" and "Reports" in a headline are not cues
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 
 @cache

@@ -50,13 +50,21 @@ _HEADS_LAST = (
     r"Institute|Institution|Corp\.|Corporation|Council|University|Agency|Party|Ministry|"
     r"Committee|Foundation|Center|Centre|Association|Commission|Bank|Fund|Organization|"
     r"Organisation|Department|Academy|Forum|Society|Endowment|Bureau|Command|Company|"
-    r"Inc\.|Co\.|Assembly|Parliament|Court|Times|Post|Journal|Herald|Tribune|Monitor"
+    r"Inc\.|Co\.|Assembly|Parliament|Court|Times|Post|Journal|Herald|Tribune|Monitor|"
+    r"Initiative|Survey|Group|College|School|Authority|Administration|Alliance|Coalition"
 )
 _HEADS_FIRST = (
     r"Institute|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
-    r"Committee|Commission|Bureau|Office|Organization|Society|Association|Federation"
+    r"Committee|Commission|Bureau|Office|Organization|Society|Association|Federation|School|"
+    r"College|Graduate School"
 )
-_ORGWORD = r"[A-Z][\w&\-]*\.?"
+_ORGWORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&\-]*\.?)"
+# words that start a sentence, not an organization's name ("But the Communist Party")
+_ORG_LEAD = frozenset(
+    "The A An But And Or So Yet In On At For As If When While After Before Since Still However "
+    "Meanwhile Both Each Such Indeed Also Then Now Even Only Although Though Despite That This "
+    "These Those Its Their His Her Our Some Many Most Under Over With From By To Of".split()
+)
 ORG_RULE = re.compile(
     rf"(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
     rf"|(?<![\w\-])(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
@@ -75,6 +83,7 @@ CUE_NEAR = re.compile(
 CUE_AFTER = re.compile(
     rf"^{SP}+(?:said|says|told|added|adds|wrote|writes|explained|warned|noted)\b"
 )
+_ORG_HEAD_WORD = re.compile(rf"(?<![\w])(?:{_HEADS_LAST}|{_HEADS_FIRST})(?![\w])")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Gov|Adm|Lt|Col|Capt|Maj|Amb)\.?$")
 
 
@@ -118,6 +127,14 @@ def _known_spans(article: Article) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
     for m in ORG_RULE.finditer(text):
         s, e = _trim_org(text, m.start(), m.end())
+        # "Evelyn Marsh of the Brookings Institution": the organization is the part after "of"
+        split = re.search(rf"{SP}(?:of|at|from){SP}(?:the{SP})?", text[s:e])
+        if (
+            split
+            and ORG_RULE.fullmatch(text, s + split.end(), e)
+            and not re.search(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}", text[s:e])
+        ):
+            s = s + split.end()
         if e - s < 4 or " " not in text[s:e].replace("\u00a0", " "):
             continue
         surface = text[s:e]
@@ -137,10 +154,9 @@ def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop leading sentence words ("But", "The") and possessives from a rule-found organization."""
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
-    stop = not_names()
     for w in words[:-1]:
         tok = w.group()
-        if tok in stop and tok not in ("Foreign", "Defense", "Supreme", "General"):
+        if tok in _ORG_LEAD:
             skip += 1
             continue
         if tok.lower() in ("of", "for", "on", "and", "the", "&"):
@@ -174,8 +190,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
     text = article.text
     covered = bytearray(len(text) + 1)
     for m in known:
-        if m.kind != "person":
-            covered[m.start : m.end] = b"\1" * (m.end - m.start)
+        covered[m.start : m.end] = b"\1" * (m.end - m.start)
     stop = not_names()
     out = []
     for run in NAME_RUN.finditer(text):
@@ -204,6 +219,8 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             name = text[ns:ne]
             if gazetteer().get(name.replace("\u00a0", " ")):
                 continue
+            if _ORG_HEAD_WORD.search(name):
+                continue
             out.append((ns, ne, name))
     return out
 
@@ -224,12 +241,11 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
 
 
 def _surname_of(tokens: list[str]) -> str:
-    if len(tokens) >= 2 and tokens[0] in east_asian_surnames() and len(tokens) <= 3:
-        last = tokens[-1]
-        if "-" in last or len(tokens) == 3 or tokens[0] in ("Kim", "Wang", "Xi", "Li", "Hu"):
-            return tokens[0]
-        # two tokens: "Wang Yi", "Moon Jae-in": first token is the family name
+    """Family name: first for Chinese/Korean names ("Wang Yi", "Yoo Jae-hoon"), else last."""
+    if 2 <= len(tokens) <= 3 and tokens[0] in east_asian_surnames():
         return tokens[0]
+    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]):
+        return tokens[0]  # Korean given name written with a hyphen: "Yoo Jae-hoon"
     return tokens[-1]
 
 
@@ -292,7 +308,7 @@ def find_mentions(article: Article) -> list[Mention]:
             ts, te = s + tok_m.start(), s + tok_m.end()
             target = _resolve_surname(tok, ts, full, persons, by_surname, year)
             if target is None:
-                if len(toks) == 1:
+                if len(toks) == 1 and not _sentence_initial(article, ts):
                     ok, _ = _has_person_evidence(text, ts, te, 1)
                     if ok and tok not in not_names() and len(tok) > 2:
                         target = person_for(tok, ts)
@@ -303,10 +319,49 @@ def find_mentions(article: Article) -> list[Mention]:
             person_mentions.append(m)
     everything = [m for m in known if m.kind != "person"] + person_mentions
     everything = [
-        m for m in everything if m.kind != "block" and article.role_at(m.start) not in SKIP_ROLES
+        m
+        for m in everything
+        if m.kind != "block"
+        and article.role_at(m.start) not in SKIP_ROLES
+        and not _in_credit(text, m)
     ]
     everything.sort(key=lambda m: m.start)
     return everything
+
+
+_CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
+
+
+def _in_credit(text: str, m: Mention) -> bool:
+    """Outlet names in a dateline "(AP) —", a photo credit "(AP Photo/...)", "(KCNA/Reuters)",
+    a copyright line, or a short "BBC News, Seoul" line are credits, not actors in the story."""
+    if m.kind != "organization":
+        return False
+    open_at = text.rfind("(", max(0, m.start - 60), m.start)
+    if open_at >= 0 and ")" not in text[open_at : m.start]:
+        close = text.find(")", m.end, m.end + 60)
+        if close > 0:
+            inner = text[open_at + 1 : close]
+            after = text[close + 1 : close + 4]
+            if "/" in inner or "Photo" in inner or re.match(r"\s*[\u2014\u2013-]", after):
+                return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "©" in line or re.search(r"(?i)all rights reserved|copyright", line):
+        return True
+    return (
+        len(line.split()) <= 5
+        and re.fullmatch(r"[A-Z][\w .]+,\s*[A-Z][\w .]+", line.strip()) is not None
+    )
+
+
+def _sentence_initial(article: Article, pos: int) -> bool:
+    """A capitalized word opening a sentence may be any noun ("Investigators said")."""
+    sent = article.sentences[article.sentence_at(pos)] if article.sentences else None
+    if sent is None:
+        return False
+    return article.text[sent.start : pos].strip(" \u00a0\"“‘'(") == ""
 
 
 def _resolve_surname(tok, start, full, persons, by_surname, year):

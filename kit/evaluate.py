@@ -38,7 +38,7 @@ Matching (see ``tests/gold/README.md`` for the reasons):
 
 * quotes: same words up to punctuation, case, quote-mark style and white space, *and* the right
   speaker (the gold speaker, one of its aliases, a surname / part of the full name, or for an
-  organization or country a phrase containing its canonical name). A
+  organization or country a phrase containing its canonical name or an alias of 4+ letters). A
   predicted quote that joins consecutive gold quotes of the same speaker (a quote split around
   its attribution, or two quoted fragments) counts as finding all of them.
 * reported: content clauses equal up to punctuation, or token Jaccard >= 0.6, or one inside
@@ -199,8 +199,9 @@ def same_speaker(predicted: str, names: Iterable[str], kind: str) -> bool:
         # A surname ("Kerry"), a full name with a title ("Secretary John Kerry"), "Mr. Scobell".
         return set(p) <= set(full) or _contains(p, full) or p[-1] == full[-1]
     if kind in ("organization", "country"):
-        # "the official Korean Central News Agency" names the agency.
-        return len(names[0]) >= 1 and _contains(p, names[0])
+        # "the official Korean Central News Agency", "North Korea's KCNA news agency" name the
+        # agency: the canonical name, or an alias of four letters or more, inside the phrase.
+        return any(_contains(p, n) for i, n in enumerate(names) if i == 0 or len("".join(n)) >= 4)
     if kind == "unnamed":
         strip = [_strip_determiners(n) for n in names]
         q = _strip_determiners(p)

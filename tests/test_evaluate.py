@@ -316,3 +316,11 @@ def test_person_matches_with_a_middle_name_left_out(tmp_path):
         "actors", [{"article": "test-art", "actor": "Bill Clinton", "kind": "person"}]
     )
     assert _row(score([gold], tables), "persons").f1 == 0.0
+
+
+def test_organization_speaker_named_inside_a_longer_phrase():
+    names = ["Korean Central News Agency", "KCNA"]
+    assert same_speaker("the official Korean Central News Agency", names, "organization")
+    assert same_speaker("North Korea’s official KCNA news agency", names, "organization")
+    assert not same_speaker("Yonhap news agency", names, "organization")
+    assert not same_speaker("US Forces Korea", ["United States", "US"], "country")

@@ -81,7 +81,7 @@ CUE_NEAR = re.compile(
     rf"(?:(?:said|says|told|added|adds|wrote|writes|asked|explained|according{SP}to){SP}+$)",
 )
 CUE_AFTER = re.compile(
-    rf"^{SP}+(?:said|says|told|added|adds|wrote|writes|explained|warned|noted)\b"
+    rf"^,?{SP}+(?:said|says|told|added|adds|wrote|writes|explained|warned|noted)\b"
 )
 _ORG_HEAD_WORD = re.compile(rf"(?<![\w])(?:{_HEADS_LAST}|{_HEADS_FIRST})(?![\w])")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Gov|Adm|Lt|Col|Capt|Maj|Amb)\.?$")
@@ -124,6 +124,12 @@ def _known_spans(article: Article) -> list[Mention]:
         entry = gazetteer_lookup(m.group())
         if entry is None:
             continue
+        if (
+            entry.form == "capital"
+            and entry.canonical not in CORE_COUNTRIES
+            and _locative(text, m.start())
+        ):
+            continue  # "talks in Stockholm": a place, not the Swedish government
         found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
     for m in ORG_RULE.finditer(text):
         s, e = _trim_org(text, m.start(), m.end())
@@ -148,6 +154,23 @@ def _known_spans(article: Article) -> list[Mention]:
             word = m.group(g)
             found.append(Mention(m.start(g), m.end(g), "country", f"{word} Korea", word))
     return _non_overlapping(found)
+
+
+#: Capitals of these countries stand for their governments even as places ("in Pyongyang").
+CORE_COUNTRIES = frozenset(
+    {"United States", "China", "North Korea", "South Korea", "Japan", "Russia"}
+)
+_LOCATIVE = re.compile(
+    rf"(?:\b(?:in|at|to|from|near|outside|visited|visiting|visit|via|into|toward|towards|across|"
+    rf"between|summit|talks|meeting)(?:{SP}+[A-Z][\w.’'\-]*(?:{SP}+[A-Z][\w.’'\-]*)*,)*"
+    rf"(?:{SP}+and)?{SP}+)$",
+    re.IGNORECASE,
+)
+
+
+def _locative(text: str, start: int) -> bool:
+    """A capital after "in", "to", "visited" (or in a list after them) names a place."""
+    return _LOCATIVE.search(text[max(0, start - 80) : start]) is not None
 
 
 def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:

@@ -83,6 +83,10 @@ _NICKNAME_BEFORE = re.compile(
     r"referred[ \u00a0]to[ \u00a0]as|nickname)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
     re.IGNORECASE,
 )
+_LABEL_AFTER = re.compile(
+    r"[ \u00a0]+(?:label|slogan|tag|moniker|phrase|catchphrase|doctrine|nickname|motto|rhetoric|"
+    r"speech|remark|comment)s?\b"
+)
 _CALLED = re.compile(
     r"(?<!so-)\b(?P<cue>called|calling|calls|call|described|describing|describes|describe|termed|"
     r"labell?ed|branded|characterized|characterised|pledged?|pledges|threat|threats|threatened|"
@@ -126,7 +130,7 @@ _REST_SUBORDINATE = re.compile(
 )
 _ADVERBIAL_AFTER = re.compile(
     r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
-    r"tonight)\b[^,.;“”\"]{0,40}?(?=[,.;]|$)"
+    r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;“”\"]{0,40}?(?=[,.;]|$)"
 )
 _SUBORDINATE = re.compile(
     r"^(?:Given|If|When|Although|Though|While|Because|Since|As|After|Before|Despite|Unless|With|"
@@ -207,6 +211,8 @@ class _State:
                 if prev and prev[1].kind == "person" and art.paragraph_at(prev[0]) >= para - 3
                 else None
             )
+            if last is not None and not _subject_like(art.text, last):
+                last = None if prev_person is not None else last
             if last is not None and (
                 prev_person is None
                 or (
@@ -224,6 +230,25 @@ class _State:
             if art.paragraph_at(prev[0]) >= para - 1:
                 return prev[1]
         return NONE
+
+
+_PREP_END = re.compile(
+    r"\b(?:with|of|to|for|by|from|at|on|in|about|against|between|and|than|like|toward|towards)"
+    r"(?:[ \u00a0]+(?:the|a|an))?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def _subject_like(text: str, m: Mention) -> bool:
+    """Not inside a prepositional phrase ("a meeting with U.S. President Donald Trump")."""
+    pre = text[max(0, m.start - 80) : m.start]
+    pre = re.sub(r"(?:[A-Z][\w.’'\-]*[ \u00a0]+)*$", "", pre)  # titles, "U.S." before the name
+    pre = re.sub(
+        r"(?:[a-z]+[ \u00a0]+){0,2}$",
+        lambda x: x.group() if _PREP_END.search(x.group()) else "",
+        pre,
+    )
+    return not _PREP_END.search(pre)
 
 
 def _is_full_name(m: Mention) -> bool:
@@ -364,6 +389,9 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
             found.append((q, NONE, None, "title"))
             continue
         if _NICKNAME_BEFORE.search(before[-40:]):
+            found.append((q, NONE, None, "nickname"))
+            continue
+        if nwords <= 4 and _LABEL_AFTER.match(text, q.close + 1):
             found.append((q, NONE, None, "nickname"))
             continue
         sp, cue = _after_cue(article, sent, q, state, allow_gap=not fragment)

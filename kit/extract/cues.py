@@ -118,7 +118,15 @@ def speaker_from_phrase(
     pron = re.fullmatch(r"(he|she|they|it|we|i|who|which)", phrase, re.IGNORECASE)
     if pron:
         return resolve_pronoun(pron.group(1).lower(), start)
-    tail_actor = [m for m in inside if m.kind in ("country", "organization") and m.end == end]
+    # "the official KCNA news agency", "state broadcaster CCTV": the named actor is the speaker
+    tail_actor = [
+        m
+        for m in inside
+        if m.kind in ("country", "organization")
+        and (
+            m.end == end or re.fullmatch(r"[ \u00a0]+(?:news[ \u00a0]+)?agency", text[m.end : end])
+        )
+    ]
     if (
         tail_actor
         and is_source_phrase(text[start : tail_actor[-1].start])

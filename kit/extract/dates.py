@@ -49,7 +49,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _SP = r"[^\S\n]+"  # spaces (also no-break spaces), but never a line break
 _DASH = r"[-\u2013\u2014]"
 _APOS = "['\u2019]"
-_YEAR_BEFORE = r"(?<![\w$\u20ac\u00a3\u00a5#.,/-])"  # not part of money, a number or a code
+# not part of money, a number or a code ("$2016", "1,2016", "KN-2016"), but "mid-2016" is fine
+_YEAR_BEFORE = r"(?:(?<=[Mm]id[-\u2013])|(?<![\w$\u20ac\u00a3\u00a5#.,/\-\u2013]))"
 _YEAR_AFTER = r"(?![\w%\u2013]|[.,/-]\d)"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -389,7 +390,7 @@ def _candidate_starts(
         if j >= pos:
             break
         raw = text[j:pos]
-        word = raw.strip().strip(_PUNCT).lower()
+        word = raw.strip().strip(_PUNCT).rstrip(".").lower()
         if not word:
             break
         if word in starters or word[0].isdigit():
@@ -415,13 +416,10 @@ def _find_dates(article: Article) -> list[tuple[re.Match[str], str, str]]:
         return []
     index = _anchor_index()
     found: list[tuple[re.Match[str], str, str]] = []
-    covered = -1
     at_start = index.first.match(text)
     anchors = ([at_start] if at_start else []) + list(index.pattern.finditer(text))
     for a in anchors:
         anchor = a.start("anchor")
-        if anchor < covered:
-            continue
         word = a.group("anchor")
         kinds = _NUMBER_KIND if word[-1].isdigit() or word[-1] == "s" and word[-2] == "0" else None
         if kinds is None:
@@ -439,7 +437,6 @@ def _find_dates(article: Article) -> list[tuple[re.Match[str], str, str]]:
             resolved = resolve(m)
             if resolved is not None:
                 found.append((m, *resolved))
-                covered = max(covered, m.end())
                 break
     found.sort(key=lambda f: (f[0].start(), -f[0].end()))
     chosen: list[tuple[re.Match[str], str, str]] = []
@@ -456,8 +453,13 @@ _CLAUSE_PENALTY = 60  # characters added to a cue's distance per clause break in
 _CLAUSE_BREAKS = ",;()\u2013\u2014"
 
 
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+
+
 def _breaks(text: str, lo: int, hi: int) -> int:
-    return sum(text.count(ch, lo, hi) for ch in _CLAUSE_BREAKS)
+    """Clause breaks between two points: punctuation, and "and"/"but" joining two clauses."""
+    n = sum(text.count(ch, lo, hi) for ch in _CLAUSE_BREAKS)
+    return n + text.count(" and ", lo, hi) + text.count(" but ", lo, hi)
 
 
 _TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
@@ -514,6 +516,8 @@ def _tense(
         if hit is None:
             continue
         sign, hit_end = hit
+        if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
+            continue  # "will be held": the tense is in the auxiliary, not the participle
         if hit_end > start and t_start < end:
             continue  # a word of the expression itself ("next" in "next Monday")
         if hit_end <= start:
@@ -745,6 +749,8 @@ class _Resolver:
         name = m["mon_name"]
         before = _words_before(self.text, m.start())
         shift = (m["mon_shift"] or "").lower()
+        if before in ("and", "or"):  # "between March and May", not "April Smith and June Lee"
+            before = "" if self._month_before(m.start()) is None else "in"
         has_context = bool(m["mon_mod"] or shift) or before in self.lx.month_context
         if name in self.lx.ambiguous_months and not has_context:
             tail = self.text[m.end() : m.end() + 2]
@@ -756,6 +762,13 @@ class _Resolver:
                 return None  # "June Smith", "March Madness"
         direction = self.direction(m, present_looks_ahead=False)
         return _bare_month(self.published, self.lx.month_number[name], shift, direction), "month"
+
+    def _month_before(self, start: int) -> int | None:
+        """The month named by the word two words before ``start`` ("March and May"), if any."""
+        words = self.text[max(0, start - 30) : start].split()
+        if len(words) < 2:
+            return None
+        return self.lx.month_number.get(words[-2].rstrip(",.")) if words[-2][:1].isupper() else None
 
     # relative expressions --------------------------------------------------------------
     def _wd(self, m):

@@ -132,6 +132,11 @@ _ADVERBIAL_AFTER = re.compile(
     r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
     r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;“”\"]{0,40}?(?=[,.;]|$)"
 )
+_WHEN_AFTER_CUE = re.compile(
+    r"(?:on[ \u00a0]+)?(?:last|this|next|on|late|early|earlier|later)?[ \u00a0]*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend|"
+    r"yesterday|today|tonight|morning|evening)[ \u00a0]+"
+)
 _SUBORDINATE = re.compile(
     r"^(?:Given|If|When|Although|Though|While|Because|Since|As|After|Before|Despite|Unless|With|"
     r"Once|Until|Whether)\b"
@@ -515,14 +520,12 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     if fragment:
         return NONE, None
     # a cue earlier in the sentence, before the quote: "Carpenter said, changing ... would “require"
-    last = None
     for cm in cue_regex().finditer(text, before_start, q.open):
-        if not idx.inside_quote(cm.start()):
-            last = cm
-    if last is not None:
-        sp = subject_before(text, before_start, last.start(), idx, resolve)
+        if idx.inside_quote(cm.start()):
+            continue
+        sp = subject_before(text, before_start, cm.start(), idx, resolve)
         if sp.name:
-            return sp, (last.group(), last.start(), last.end())
+            return sp, (cm.group(), cm.start(), cm.end())
     return NONE, None
 
 
@@ -580,7 +583,9 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
     cue_kinds = reporting_cues()
     last_sp = NONE
     claim_quotes = [
-        (c["start"], c["end"]) for c in claims if c["kind"] == "quote" and s0 - 2 <= c["start"] < s1
+        (c["start"], c["end"])
+        for c in claims
+        if c["kind"] == "quote" and c["end"] >= s0 - 2 and c["start"] < s1
     ]
     reported_here = [
         (c["start"], c["end"]) for c in claims if c["kind"] == "reported" and s0 <= c["start"] < s1
@@ -648,8 +653,10 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
                 )
                 continue
         sp = subject_before(text, s0, cm.start(), idx, state.resolve_pronoun)
-        if not sp.name and re.search(r"\band[ \u00a0]+$", before):
-            sp = _sentence_subject(article, sent, cm.start(), state)
+        if not sp.name and re.search(
+            r"\b(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?$", before
+        ):
+            sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
             sp = Speaker(sp.name, sp.kind, sp.start, sp.end, cm.start())
         if not sp.name:
             continue
@@ -769,6 +776,12 @@ def _content_after(
     lead = re.match(r"^[\s,:]*", after)
     start = pos + lead.end()
     rest = text[start:s1]
+    when = _WHEN_AFTER_CUE.match(rest)
+    if when and (
+        rest[when.end() :].startswith("that ") or not _PREP_START.match(rest[when.end() :])
+    ):
+        start += when.end()
+        rest = text[start:s1]
     has_that = False
     if cue_kind == "object" or _PREP_START.match(rest):
         that = _THAT_LATER.match(rest)
@@ -794,7 +807,7 @@ def _content_after(
             d = seg.find(dash)
             if d > 0:
                 end = min(end, start + d)
-    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b", seg)
+    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b|;", seg)
     if stop:
         end = min(end, start + stop.start())
     # "... but it is not clear ...": a new clause by the writer
@@ -805,7 +818,10 @@ def _content_after(
     if but:
         end = min(end, start + but.start())
     # "... and urged ...", "... and called on ...": a second verb of the same speaker
-    coord = re.search(rf"[ \u00a0]+and[ \u00a0]+(?:then[ \u00a0]+)?(?:{_cue_alt()})\b", seg)
+    coord = re.search(
+        rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{_cue_alt()})\b",
+        seg,
+    )
     if coord:
         end = min(end, start + coord.start())
     if relative:
@@ -817,10 +833,14 @@ def _content_after(
         if state.index.inside_quote(cm.start()):
             continue
         sub = subject_before(text, start, cm.start(), state.index, lambda p, s: NONE)
-        if sub.name and sub.start > start:
-            cut = text.rfind(" and ", start, sub.start + 1)
-            if cut > start and cut >= sub.start - 6:
-                end = min(end, cut)
+        at = sub.at if sub.at >= 0 else sub.start
+        if sub.name and at > start:
+            conj = re.search(
+                r",?[ \u00a0]+(?:and|but|while|whereas)[ \u00a0]+(?:the[ \u00a0]+)?$",
+                text[start:at],
+            )
+            if conj:
+                end = min(end, start + conj.start())
             break
     cs, ce = _trim(text, start, end)
     if len(text[cs:ce].split()) < 2:

@@ -205,16 +205,17 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
         if inner:
             m = inner[-1]
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
-    # the first actor of the clause followed by ", who ...", ", a ...": the subject
+    if appos:
+        m = index.ending_at(floor + appos.start())
+        if m is not None and m.kind in ("person", "organization", "country"):
+            return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
+    # the first actor followed by ", who ...", ", a ...": the subject of a long appositive
     for m in index.within(floor, end):
-        if index.inside_quote(m.start):
+        if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, m.end):
             continue
-        if _APPOS_OPEN.match(text, m.end) and text.count(".", m.end, end) <= text.count(
-            ".", m.end, end
-        ):
-            between = text[m.end : end]
-            if not re.search(r"[.;](?:\s|$)", between.rstrip(",”\"’' ")):
-                return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
+        between = text[m.end : end]
+        if not re.search(r"[.;](?:\s|$)", between.rstrip(",”\"’' ")):
+            return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
         break
     if appos:
         head = tail[: appos.start()]

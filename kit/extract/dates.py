@@ -358,6 +358,7 @@ def _anchor_index() -> _AnchorIndex:
     starters.update(w.lower().rstrip(".") for w in lx.weekday_names + lx.weekday_abbreviations)
     starters.update(w.lower().rstrip(".") for w in lx.month_names + lx.month_abbreviations)
     inner = {"of", "in", "the", "and", "to", "through", "until", "till", "half", "end", "first"}
+    inner.update(u + s for u in ("day", "week", "month", "year") for s in ("", "s"))
     for group in (lx.modifiers, lx.relative_days, lx.vague):
         for phrase in group:
             inner.update(phrase.split())
@@ -454,6 +455,19 @@ _CLAUSE_BREAKS = ",;()\u2013\u2014"
 
 
 _PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+_DETERMINERS = frozenset(
+    "a an the his her its their our my your this that these those some any no every each "
+    "another".split()
+)
+
+
+def _adjective_position(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """An "-ed" word just after a determiner or a possessive ("his usual televised speech",
+    "Korea's repeated threats") describes a noun; it says nothing about tense."""
+    for _, _, word in tokens[max(0, i - 2) : i]:
+        if word in _DETERMINERS or word.endswith("'s"):
+            return True
+    return False
 
 
 def _breaks(text: str, lo: int, hi: int) -> int:
@@ -511,7 +525,7 @@ def _tense(
                 hit = (sign, tokens[i + n - 1][1])
                 break
         if hit is None and len(word) > 3 and word.endswith("ed") and word not in not_past_ed:
-            if text[t_start].islower():
+            if text[t_start].islower() and not _adjective_position(tokens, i):
                 hit = (-2, t_end)
         if hit is None:
             continue

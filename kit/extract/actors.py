@@ -66,9 +66,9 @@ _ORG_LEAD = frozenset(
     "These Those Its Their His Her Our Some Many Most Under Over With From By To Of".split()
 )
 ORG_RULE = re.compile(
-    rf"(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
-    rf"|(?<![\w\-])(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
+    rf"(?<![\w\-])(?:{_ORGWORD}{SP})?(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
     rf"{_ORGWORD}(?:{SP}(?:(?:and|of|for|the){SP})?{_ORGWORD}){{0,5}}"
+    rf"|(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
 )
 THE_NORTH = re.compile(
     rf"(?<![\w])(?:[Tt]he{SP}(?P<ns>North|South)(?![\w\-])(?!{SP}+[A-Z])"
@@ -133,6 +133,9 @@ def _known_spans(article: Article) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
     for m in ORG_RULE.finditer(text):
         s, e = _trim_org(text, m.start(), m.end())
+        # "Central Committee of North Korea's ruling party": the "of" phrase belongs to the sentence
+        if text[e : e + 2] in ("'s", "’s") and re.search(rf"{SP}of{SP}", text[s:e]):
+            e = s + re.search(rf"{SP}of{SP}", text[s:e]).start()
         # "Evelyn Marsh of the Brookings Institution": the organization is the part after "of"
         split = re.search(rf"{SP}(?:of|at|from){SP}(?:the{SP})?", text[s:e])
         if (
@@ -256,7 +259,7 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     after = text[e : e + 40]
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
-    if CUE_NEAR.search(before) or CUE_AFTER.match(after):
+    if CUE_NEAR.search(before) or (CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")):
         return True, ""
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
         return True, ""

@@ -83,6 +83,11 @@ _NICKNAME_BEFORE = re.compile(
     r"referred[ \u00a0]to[ \u00a0]as|nickname)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
     re.IGNORECASE,
 )
+_CONJ = re.compile(r"(?:and|but|or|while|as|so|because|although|though|if|when)\b")
+# “...,” the agency quoted him as saying
+_QUOTED_AS = re.compile(
+    r"^[\s,]*[^.“”\"]{0,60}?(?P<cue>quoted)[ \u00a0]+(?P<pron>him|her|[A-Z][^.“”\"]{1,40}?)[ \u00a0]+as[ \u00a0]+saying"
+)
 _LABEL_AFTER = re.compile(
     r"[ \u00a0]+(?:label|slogan|tag|moniker|phrase|catchphrase|doctrine|nickname|motto|rhetoric|"
     r"speech|remark|comment)s?\b"
@@ -452,13 +457,22 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     window = text[base : min(para.end, base + 160)]
     resolve = state.resolve_pronoun
     idx = state.index
+    quoted = _QUOTED_AS.match(window)
+    if quoted:
+        sp = state.resolve_pronoun("he", base + quoted.start("pron"))
+        if quoted.group("pron").lower() not in ("him", "her"):
+            sp = speaker_from_phrase(
+                text, base + quoted.start("pron"), base + quoted.end("pron"), idx, resolve
+            )
+        if sp.name:
+            return sp, _cue_tuple(base, quoted)
     m = _rx("cue_np").match(window)
-    if m and not _PREP_START.match(m.group("np")):
+    if m and not _PREP_START.match(m.group("np")) and not _CONJ.match(m.group("np")):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if sp.name:
             return sp, _cue_tuple(base, m)
     m = _rx("np_cue").match(window)
-    if m:
+    if m and not _CONJ.match(m.group("np").strip(" ,\u00a0")):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if not sp.name and m.group("np").strip().endswith(","):
             sp = NONE

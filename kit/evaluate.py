@@ -515,9 +515,9 @@ def _score_quotes(gold: GoldArticle, preds: list[dict]) -> _Result:
     for pi, p in enumerate(preds):
         if pi not in matched_preds:
             note = ""
-            for g in gold.quotes:
+            for gi, g in enumerate(gold.quotes):
                 if same_quote(_text(p.get("text")), g.text):
-                    note = f"wrong speaker (gold: {g.speaker})"
+                    note = "found twice" if right(p, gi) else f"wrong speaker (gold: {g.speaker})"
                     break
             else:
                 if any(same_quote(_text(p.get("text")), t.text) for t in gold.not_claims):
@@ -582,14 +582,15 @@ def _score_dates(gold: GoldArticle, preds: list[dict]) -> _Result:
     res.fp = res.predicted - len(pairs)
     for pi, p in enumerate(preds):
         if pi not in pairs:
-            note = next(
-                (
-                    f"wrong value (gold: {g.value})"
-                    for g in gold.dates
-                    if _date_tokens(_text(p.get("text"))) == _date_tokens(g.text)
-                ),
-                "",
-            )
+            same_text = [
+                g for g in gold.dates if _date_tokens(_text(p.get("text"))) == _date_tokens(g.text)
+            ]
+            if any(test(p, g) for g in same_text):
+                note = "found twice (or part of a longer gold expression)"
+            elif same_text:
+                note = f"wrong value (gold: {same_text[0].value})"
+            else:
+                note = ""
             res.misses.append(
                 _miss(gold, "dates", "fp", p.get("text"), value=p.get("value"), note=note)
             )

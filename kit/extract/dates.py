@@ -201,13 +201,14 @@ def _alternatives() -> dict[str, str]:
             wd_prefix.format(p="md")
             + rf"(?P<md_mod>{mod_or_mid})?(?P<md_mon>{month_any}){_SP}(?P<md_day>{_DAY})"
             + rf"(?:\s*(?:{_DASH}|(?:to|through|and){_SP})\s*(?P<md_day2>{_DAY}))?"
-            + rf"(?:,?{_SP}(?P<md_year>{year}))?(?![\d,]\d)"
+            + rf"(?:,?{_SP}(?P<md_year>{year})|{_SP}(?P<md_shift>(?i:last|this|next)){_SP}year\b)?"
+            + r"(?![\d,]\d)"
         ),
         # Day Month [Year]: "6 January 2016", "6th of January"
         "dm": (
             wd_prefix.format(p="dm")
             + rf"\b(?P<dm_day>{_DAY})(?:{_SP}of)?{_SP}(?P<dm_mon>{month_any})(?!\w)"
-            + rf"(?:,?{_SP}(?P<dm_year>{year}))?"
+            + rf"(?:,?{_SP}(?P<dm_year>{year})|{_SP}(?P<dm_shift>(?i:last|this|next)){_SP}year\b)?"
         ),
         # Month Year: "April 2012", "early March 2013", "September of 2017"
         "my": (
@@ -239,7 +240,7 @@ def _alternatives() -> dict[str, str]:
             rf"\b(?P<wd_name>{weekday})\b(?:{_SP}(?P<wd_part>{parts})\b)?"
         ),
         # One day: "yesterday", "tonight", "last night"
-        "rd": "(?i:" + _word_alt(lx.relative_days) + ")",
+        "rd": rf"(?i:(?:(?:earlier|later|early|late){_SP})?" + _word_alt(lx.relative_days) + ")",
         # Weeks, weekends, months, years: "last week", "earlier this month", "late last year"
         "ru": (
             rf"(?i:(?:(?P<ru_mod>{_alt(lx.modifiers)}){_SP}(?:in{_SP})?)?(?:the{_SP})?"
@@ -500,7 +501,7 @@ def _tense(
 ) -> int:
     """+1 if the tense cue nearest to ``text[start:end]`` in its sentence looks ahead ("will",
     "upcoming", "is expected to"), -1 if it looks back ("said", "arrived"), else 0; with
-    ``weak``, a present-tense verb looks ahead when there is no other cue.
+    ``weak``, a present-tense verb looks ahead too, counted as half again as far away.
 
     Nearest means fewest characters away, counting a cue after the date double (the verb a
     date belongs to usually comes first) and adding a penalty for each comma, semicolon,
@@ -512,7 +513,7 @@ def _tense(
         (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
         for m in _TOKEN.finditer(text, lo, hi)
     ]
-    best_dist = weak_dist = None
+    best_dist = None
     best = 0
     for i, (t_start, t_end, word) in enumerate(tokens):
         hit = None
@@ -539,12 +540,10 @@ def _tense(
         else:
             dist = 2 * (t_start - end) + _CLAUSE_PENALTY * _breaks(text, end, t_start)
         if sign == 1:
-            if weak_dist is None or dist < weak_dist:
-                weak_dist = dist
+            if weak and (best_dist is None or 1.5 * dist < best_dist):
+                best_dist, best = 1.5 * dist, 1
         elif best_dist is None or dist < best_dist:
             best_dist, best = dist, sign // 2
-    if best_dist is None and weak_dist is not None and weak:
-        return 1
     return best
 
 
@@ -707,6 +706,8 @@ class _Resolver:
         month = lx.month_number[" ".join(m[prefix + "_mon"].split())]
         day = int(re.match(r"\d+", m[prefix + "_day"]).group())
         year = m[prefix + "_year"]
+        if m[prefix + "_shift"]:  # "12 December last year"
+            year = str(self.published.year + self.lx.unit_shifts[m[prefix + "_shift"].lower()])
         if year:
             try:
                 first = dt.date(int(year), month, day)
@@ -792,7 +793,10 @@ class _Resolver:
         return day.isoformat(), "weekday"
 
     def _rd(self, m):
-        days = self.lx.relative_days[_norm(m.group())]
+        words = _norm(m.group()).split()
+        if words[0] in ("earlier", "later", "early", "late") and len(words) > 1:
+            words = words[1:]  # "later today"
+        days = self.lx.relative_days[" ".join(words)]
         return (self.published + dt.timedelta(days=days)).isoformat(), "relative"
 
     def _ru(self, m):

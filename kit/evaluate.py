@@ -439,7 +439,8 @@ def load_gold_dir(gold_dir: str | Path, texts: dict[str, str]) -> dict[str, Gold
     if not found:
         raise KitError(
             f"{gold_dir}: no gold files for these articles ({', '.join(texts)}). Name them "
-            f"<article id>{GOLD_SUFFIX}, e.g. {next(iter(texts), 'my-article')}{GOLD_SUFFIX}."
+            f"<article id>{GOLD_SUFFIX}, e.g. {next(iter(texts), 'my-article')}{GOLD_SUFFIX}; "
+            "the format is described in tests/gold/README.md and in kit/evaluate.py."
         )
     return found
 

@@ -4,7 +4,7 @@ Gold files (``<article id>.gold.yaml``, one per article) are written by hand fro
 annotation rules in ``tests/gold/README.md``. A gold file looks like this::
 
     article: csm-2013-diplomacy-hope      # the id in catalog.csv
-    published: 2013-04-09                 # optional; checked against the catalog
+    published: 2013-04-09                 # optional, for the reader (the catalog date counts)
     persons:                              # canonical name + surface forms seen in the text
       - name: John Kerry
         aliases: [Kerry, Mr. Kerry, Secretary of State John Kerry]

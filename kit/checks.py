@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import numbers
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -694,6 +695,335 @@ def days_between_articles(corpus) -> Accepted:
     return _one_of([(days.max() - days.min()).days], "number", why="no articles")
 
 
+# -- incentives and choices (lessons 5 and 6) ---------------------------------------------------------
+def _views():
+    from .incentives import load_incentives
+
+    return load_incentives()
+
+
+def _options():
+    from .policy import load_options
+
+    return load_options()
+
+
+def _country_view(country: str):
+    views = _views()
+    if country not in views:
+        raise KitError(f"no country {country!r} in kit/data/incentives.yaml")
+    return views[country]
+
+
+def count_incentive_items(corpus, country: str, category: str) -> Accepted:
+    """How many incentives of one category (goal, fear, lever, constraint) a country has."""
+    return _one_of([len(_country_view(country).by_category(category))], "number")
+
+
+def country_with_most_evidence(corpus, kind: str = "article") -> Accepted:
+    """The country (or countries) with the most evidence rows of ``kind`` (article/background)."""
+    from .incentives import evidence_table
+
+    table = evidence_table(_views(), corpus)
+    return _one_of(_top(table[table["kind"] == kind].groupby("country").size()))
+
+
+def _item_or_option_names(pairs: Iterable[tuple[str, str]]) -> set[str]:
+    return {name for pair in pairs for name in pair}
+
+
+def preferred_option(corpus, country: str) -> Accepted:
+    """The option(s) a country prefers with its default weights (id or label accepted)."""
+    from .policy import option_totals, preferred_options
+
+    spec = _options()[country]
+    best = preferred_options(option_totals(spec, spec.default_weights))
+    return _one_of(_item_or_option_names((b, spec.option(b).label) for b in best))
+
+
+def option_total(corpus, country: str, option: str) -> Accepted:
+    """One option's weighted total with the country's default weights."""
+    from .policy import option_totals
+
+    spec = _options()[country]
+    return _one_of([option_totals(spec, spec.default_weights)[option]], "number")
+
+
+def game_weights(spec, country: str, changes: dict | None = None) -> dict[str, int]:
+    """A player's weights in a game: its default weights (3 where none is given), then ``changes``."""
+    from .policy import DEFAULT_WEIGHT
+
+    options = _options()
+    defaults = options[country].default_weights if country in options else {}
+    weights = {item: defaults.get(item, DEFAULT_WEIGHT) for item in spec.items(country)}
+    weights.update(changes or {})
+    return weights
+
+
+def _game(game: str):
+    from .policy import load_games
+
+    games = load_games()
+    if game not in games:
+        raise KitError(f"no game {game!r} in kit/data/policy_options.yaml")
+    return games[game]
+
+
+def _equilibria(spec, changes: dict[str, dict] | None = None):
+    from .policy import payoff_matrices, pure_nash_equilibria
+
+    changes = changes or {}
+    A, B = payoff_matrices(
+        spec,
+        game_weights(spec, spec.row, changes.get(spec.row)),
+        game_weights(spec, spec.col, changes.get(spec.col)),
+    )
+    return A, B, pure_nash_equilibria(A, B)
+
+
+def equilibrium_move(corpus, game: str, player: str = "col") -> Accepted:
+    """The move (id or label) one player makes in the game's equilibria with default weights."""
+    spec = _game(game)
+    _, _, eq = _equilibria(spec)
+    moves = spec.col_moves if player == "col" else spec.row_moves
+    picked = [moves[j if player == "col" else i] for i, j in eq]
+    return _one_of(
+        _item_or_option_names((m.id, m.label) for m in picked),
+        why="this game has no pure-strategy equilibrium",
+    )
+
+
+def _pick_item(view, name: object, what: str):
+    if not isinstance(name, str):
+        raise _WrongType(f"{what} as text: an id like {view.items[0].id!r} or its label")
+    for item in view.items:
+        if normalize_text(name) in (normalize_text(item.id), normalize_text(item.label)):
+            return item
+    ids = ", ".join(it.id for it in view.items)
+    raise _WrongType(f"{what} of {view.country}: one of {ids}")
+
+
+def _evidence_rows(corpus, answer: dict) -> tuple[pd.DataFrame, list[int]]:
+    from .incentives import evidence_table
+
+    rows = answer.get("evidence")
+    if isinstance(rows, numbers.Integral) and not isinstance(rows, bool):
+        rows = [rows]
+    if (
+        not isinstance(rows, list | tuple)
+        or not rows
+        or not all(isinstance(r, int) and not isinstance(r, bool) for r in rows)
+    ):
+        raise _WrongType('"evidence": a list of row numbers of the evidence table, like [21]')
+    return evidence_table(_views(), corpus), list(rows)
+
+
+def _check_evidence(
+    table: pd.DataFrame, rows: list[int], country: str, items: set[str]
+) -> list[str]:
+    """Problems with the evidence rows (empty list when every row supports one of ``items``)."""
+    problems = []
+    for r in rows:
+        if r not in table.index:
+            problems.append(f"there is no row {r} (rows go from 0 to {len(table) - 1})")
+            continue
+        row = table.loc[r]
+        if row["country"] != country or row["item"] not in items:
+            problems.append(
+                f"row {r} is evidence for {row['country']} / {row['item']}, not for "
+                f"{country} / {' or '.join(sorted(items))}"
+            )
+    return problems
+
+
+def _need_dict(answer: object, keys: tuple[str, ...], example: str) -> dict:
+    if not isinstance(answer, dict) or not all(k in answer for k in keys):
+        raise _WrongType(f"a dict with the keys {', '.join(keys)}, like {example}")
+    return answer
+
+
+def judge_hurt_incentive(
+    corpus, answer: object, country: str, option: str, category: str
+) -> tuple[bool, str]:
+    """Judged: an incentive of ``category`` that ``option`` hurts, with evidence rows for it."""
+    answer = _need_dict(
+        answer, ("incentive", "evidence"), '{"incentive": "some-id", "evidence": [12]}'
+    )
+    view = _country_view(country)
+    item = _pick_item(view, answer["incentive"], "an incentive")
+    table, rows = _evidence_rows(corpus, answer)
+    notes = []
+    ok = True
+    if item.category != category:
+        ok = False
+        notes.append(f"{item.id} is one of {country}'s {item.category}s, not a {category}.")
+    score = _options()[country].scores.get(item.id, {}).get(option)
+    label = _options()[country].option(option).label
+    if score is None or score >= 0:
+        ok = False
+        how = "has no score for it" if score is None else f"scores {score} on it"
+        notes.append(f"In the policy table, '{label}' does not hurt {item.id} (it {how}).")
+    elif ok:
+        notes.append(f"Yes: '{label}' hurts {item.id} (score {score}).")
+    problems = _check_evidence(table, rows, country, {item.id})
+    if problems:
+        ok = False
+        notes.append("Evidence: " + "; ".join(problems) + ".")
+    elif ok:
+        notes.append(f"Your evidence row(s) {', '.join(map(str, rows))} back it up.")
+    return ok, " ".join(notes)
+
+
+def judge_policy_case(corpus, answer: object, served: int = 2) -> tuple[bool, str]:
+    """Judged: a country's option, ``served`` incentives it serves (score > 0), evidence for each."""
+    answer = _need_dict(
+        answer,
+        ("country", "option", "incentives", "evidence"),
+        '{"country": "China", "option": "push-talks", "incentives": ["a", "b"], "evidence": [1, 2]}',
+    )
+    options = _options()
+    country = answer["country"]
+    if not isinstance(country, str) or country not in options:
+        raise _WrongType(f'"country": one of {", ".join(options)}')
+    spec = options[country]
+    opt = (
+        next(
+            (
+                o
+                for o in spec.options
+                if normalize_text(answer["option"])
+                in (normalize_text(o.id), normalize_text(o.label))
+            ),
+            None,
+        )
+        if isinstance(answer["option"], str)
+        else None
+    )
+    if opt is None:
+        raise _WrongType(f'"option": one of {", ".join(o.id for o in spec.options)}')
+    names = answer["incentives"]
+    if isinstance(names, str) or not isinstance(names, list | tuple):
+        raise _WrongType('"incentives": a list of incentive ids, like ["stability", "no-refugees"]')
+    view = _country_view(country)
+    items = [_pick_item(view, n, "an incentive") for n in names]
+    table, rows = _evidence_rows(corpus, answer)
+    notes, ok = [], True
+    if len({it.id for it in items}) < served:
+        ok = False
+        notes.append(f"Name {served} different incentives.")
+    for it in items:
+        score = spec.scores.get(it.id, {}).get(opt.id)
+        if score is None or score <= 0:
+            ok = False
+            how = "has no score for it" if score is None else f"scores {score} on it"
+            notes.append(f"'{opt.label}' does not serve {it.id} (it {how}).")
+    problems = _check_evidence(table, rows, country, {it.id for it in items})
+    if problems:
+        ok = False
+        notes.append("Evidence: " + "; ".join(problems) + ".")
+    covered = set(table.loc[[r for r in rows if r in table.index], "item"])
+    missing = [it.id for it in items if it.id not in covered]
+    if missing:
+        ok = False
+        notes.append(f"Give at least one evidence row for {', '.join(missing)}.")
+    if ok:
+        notes.append(
+            f"A supported case: '{opt.label}' serves {' and '.join(it.id for it in items)}, "
+            "and your evidence rows show why those matter to " + country + "."
+        )
+    return ok, " ".join(notes)
+
+
+def _weights_answer(answer: object, allowed: Iterable[str], country: str) -> dict[str, int]:
+    from .policy import WEIGHT_MAX, WEIGHT_MIN
+
+    allowed = list(allowed)
+    if not isinstance(answer, dict) or not answer:
+        raise _WrongType(f'a dict of weights for {country}, like {{"{allowed[0]}": 5}}')
+    out = {}
+    for key, value in answer.items():
+        if key not in allowed:
+            raise _WrongType(
+                f"weights for {country}'s incentives only: {', '.join(allowed)} (not {key!r})"
+            )
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not WEIGHT_MIN <= value <= WEIGHT_MAX
+        ):
+            raise _WrongType(
+                f"whole-number weights from {WEIGHT_MIN} to {WEIGHT_MAX} ({key!r} was {value!r})"
+            )
+        out[key] = int(value)
+    return out
+
+
+def judge_weights_prefer(corpus, answer: object, country: str, option: str) -> tuple[bool, str]:
+    """Judged: weights (changes to the defaults) under which ``country`` prefers ``option``."""
+    from .policy import explain_preference, option_totals, preferred_options
+
+    spec = _options()[country]
+    weights = {**spec.default_weights, **_weights_answer(answer, spec.scores, country)}
+    best = preferred_options(option_totals(spec, weights))
+    labels = {it.id: it.label for it in _country_view(country).items}
+    sentence = explain_preference(spec, weights, labels)
+    return best == [option], sentence
+
+
+def judge_game_move(corpus, answer: object, game: str, country: str, move: str) -> tuple[bool, str]:
+    """Judged: weights for ``country`` that put ``move`` into a pure-strategy equilibrium."""
+    from .policy import explain_equilibria
+
+    spec = _game(game)
+    changes = _weights_answer(answer, spec.items(country), country)
+    A, B, eq = _equilibria(spec, {country: changes})
+    moves = spec.col_moves if country == spec.col else spec.row_moves
+    index = [m.id for m in moves].index(move)
+    hit = any((j if country == spec.col else i) == index for i, j in eq)
+    return hit, explain_equilibria(spec, A, B)
+
+
+def delegation_brief(country: str) -> str:
+    """A one-page role-play brief for one delegation, generated from incentives.yaml and
+    policy_options.yaml (its own view first, then goals, fears, levers, constraints, options,
+    and what its critics will say), so it changes when a teacher edits those files."""
+    from .incentives import CATEGORY_TITLES
+    from .policy import option_totals, preferred_options
+
+    view = _country_view(country)
+    lines = [f"DELEGATION BRIEF: {country}", "", "Your position, as your leaders state it:"]
+    lines.append(f"  {view.own_view}")
+    first = view.own_evidence[0] if view.own_evidence else None
+    if first is not None and first.quote:
+        lines.append(f"  Evidence ({first.article}): {' '.join(first.quote.split())}")
+    elif first is not None:
+        lines.append(f"  Evidence: {first.background} (source: {first.source})")
+    for category, title in CATEGORY_TITLES.items():
+        items = view.by_category(category)
+        if items:
+            lines += ["", f"{title}:"]
+            lines += [f"  - {it.label}: {it.statement}" for it in items]
+    options = _options().get(country)
+    if options is not None:
+        best = preferred_options(option_totals(options, options.default_weights))
+        lines += ["", "Your options:"]
+        lines += [f"  - {o.label}: {o.description}" for o in options.options]
+        lines.append(
+            "  With the kit's default weights your analysts lean towards: "
+            + " / ".join(options.option(b).label for b in best)
+            + ". You may argue for another option - say which incentives you weigh more."
+        )
+    if view.criticism:
+        lines += ["", "Be ready to answer your critics:"]
+        lines += [f"  - {c.statement}" for c in view.criticism]
+    return "\n".join(lines)
+
+
+def delegation_briefs() -> dict[str, str]:
+    """Briefs for every country in incentives.yaml (the role-play in the teacher's guide)."""
+    return {country: delegation_brief(country) for country in _views()}
+
+
 COMPUTED: dict[str, Callable] = {
     f.__name__: f
     for f in (
@@ -713,6 +1043,15 @@ COMPUTED: dict[str, Callable] = {
         count_events_between_articles,
         date_of,
         days_between_articles,
+        count_incentive_items,
+        country_with_most_evidence,
+        preferred_option,
+        option_total,
+        equilibrium_move,
+        judge_hurt_incentive,
+        judge_policy_case,
+        judge_weights_prefer,
+        judge_game_move,
     )
 }
 

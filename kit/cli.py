@@ -36,7 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", metavar="DIR", help="write one CSV per table into DIR")
 
-    e = sub.add_parser("eval", help="score the parser against hand-annotated articles")
+    e = sub.add_parser(
+        "eval",
+        help="score the parser against hand-annotated articles",
+        description="Precision, recall and F1 per table against gold files named "
+        "<article id>.gold.yaml (format: tests/gold/README.md).",
+    )
     e.add_argument("folder", metavar="DIR", help="folder with catalog.csv, articles and gold files")
     e.add_argument("--gold", metavar="GOLD_DIR", help="folder of gold files (default: DIR)")
     e.add_argument("--details", action="store_true", help="also list every miss and false hit")

@@ -948,7 +948,7 @@ def _weights_answer(answer: object, allowed: Iterable[str], country: str) -> dic
             )
         if (
             isinstance(value, bool)
-            or not isinstance(value, int)
+            or not isinstance(value, numbers.Integral)
             or not WEIGHT_MIN <= value <= WEIGHT_MAX
         ):
             raise _WrongType(

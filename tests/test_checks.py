@@ -307,3 +307,144 @@ def test_answer_box_static_view_escapes_text():
         answer_sha256=("0" * 64,),
     )
     assert "<script>" not in checks.AnswerBox(q).static_html()
+
+
+# -- incentive reasoning, weights and games (judged answers) ------------------------------------------------
+@pytest.fixture(scope="module")
+def evidence(seeds):
+    from kit.incentives import evidence_table, load_incentives
+
+    return evidence_table(load_incentives(), seeds)
+
+
+def test_hurt_incentive_is_judged_from_the_policy_and_evidence_tables(seeds, evidence):
+    from kit.policy import load_options
+
+    scores = load_options()["China"].scores
+    china = evidence[(evidence["country"] == "China") & (evidence["category"] == "fear")]
+    hurt = [i for i in china["item"].unique() if scores.get(i, {}).get("squeeze", 0) < 0]
+    assert hurt, "the data should have a fear of China's that squeezing hurts"
+    rows = list(china.index[china["item"] == hurt[0]])  # numpy ints from pandas are fine
+    assert check("ex5.q3", {"incentive": hurt[0], "evidence": rows}, corpus=seeds).correct
+
+    other_row = int(evidence.index[evidence["country"] != "China"][0])
+    fb = check("ex5.q3", {"incentive": hurt[0], "evidence": [other_row]}, corpus=seeds)
+    assert fb.status == "incorrect" and f"row {other_row} is evidence for" in fb.message
+
+    lever = china_lever = evidence[
+        (evidence["country"] == "China") & (evidence["category"] == "lever")
+    ]
+    lever = str(china_lever["item"].iloc[0])
+    rows = [int(i) for i in china_lever.index[china_lever["item"] == lever]]
+    fb = check("ex5.q3", {"incentive": lever, "evidence": rows}, corpus=seeds)
+    assert fb.status == "incorrect" and "not a fear" in fb.message
+
+    assert check("ex5.q3", {"incentive": "no-such-id", "evidence": [1]}).status == "unreadable"
+    assert check("ex5.q3", {"incentive": hurt[0], "evidence": "21"}).status == "unreadable"
+    assert check("ex5.q3", hurt[0]).status == "unreadable"
+
+
+def test_policy_case_needs_served_incentives_and_evidence_for_each(seeds, evidence):
+    from kit.policy import load_options
+
+    spec = load_options()["China"]
+    option = spec.options[-1].id
+    served = [i for i, s in spec.scores.items() if s[option] > 0]
+    hurt = [i for i, s in spec.scores.items() if s[option] <= 0]
+    assert len(served) >= 2 and hurt
+
+    def row(item):
+        return int(evidence.index[(evidence["country"] == "China") & (evidence["item"] == item)][0])
+
+    case = {
+        "country": "China",
+        "option": option,
+        "incentives": served[:2],
+        "evidence": [row(served[0]), row(served[1])],
+    }
+    assert check("ex5.q5", case, corpus=seeds).correct
+    fb = check("ex5.q5", {**case, "evidence": [row(served[0])]}, corpus=seeds)
+    assert not fb.correct and f"evidence row for {served[1]}" in fb.message
+    fb = check(
+        "ex5.q5",
+        {**case, "incentives": [served[0], hurt[0]], "evidence": [row(served[0]), row(hurt[0])]},
+        corpus=seeds,
+    )
+    assert not fb.correct and f"does not serve {hurt[0]}" in fb.message
+    assert check("ex5.q5", {**case, "country": "Atlantis"}).status == "unreadable"
+
+
+def test_weights_are_checked_and_judged():
+    import numpy as np
+
+    from kit.policy import load_options
+
+    scores = load_options()["China"].scores
+    squeeze_first = {item: (5 if s["squeeze"] > 0 else 0) for item, s in scores.items()}
+    fb = check("ex6.q3", {k: np.int64(v) for k, v in squeeze_first.items()})
+    assert fb.correct and "prefers" in fb.message
+    assert not check("ex6.q3", {next(iter(scores)): 5}).correct or len(scores) == 1
+    assert check("ex6.q3", {"stop-tests": 9}).status == "unreadable"
+    assert check("ex6.q3", {"not-an-incentive": 1}).status == "unreadable"
+    assert check("ex6.q3", {}).status == "not answered"
+
+
+def test_game_question_moves_the_equilibrium():
+    from kit.policy import load_games
+
+    spec = load_games()["china-north-korea"]
+    defaults = checks.game_weights(spec, "North Korea")
+    fb = check("ex6.q5", dict(defaults))  # the default weights do not move it
+    assert fb.status == "incorrect" and "equilibri" in fb.message
+    # Find, by brute force over 0/5 weights, a change that does move it; the judge must agree.
+    items = spec.items("North Korea")
+    from itertools import product
+
+    for combo in product((0, 5), repeat=len(items)):
+        weights = dict(zip(items, combo, strict=True))
+        _, _, eq = checks._equilibria(spec, {"North Korea": weights})
+        moves = {spec.col_moves[j].id for _, j in eq}
+        if "freeze-and-talk" in moves:
+            assert check("ex6.q5", weights).correct
+            break
+    else:
+        pytest.fail("no 0/5 weights put 'freeze-and-talk' into an equilibrium")
+
+
+def test_policy_answers_follow_the_data_files(monkeypatch):
+    import kit.policy as policy
+
+    real = policy.load_options()
+    china = real["China"]
+    best_now = policy.preferred_options(policy.option_totals(china, china.default_weights))
+    assert check("ex6.q1", best_now[0]).correct
+    # A teacher who edits the default weights gets answers that follow the edit.
+    squeeze_first = {item: (5 if s["squeeze"] > 0 else 0) for item, s in china.scores.items()}
+    edited = {
+        **real,
+        "China": policy.CountryOptions(china.country, china.options, china.scores, squeeze_first),
+    }
+    monkeypatch.setattr(policy, "load_options", lambda *a, **k: edited)
+    assert check("ex6.q1", "squeeze").correct
+    assert not check("ex6.q1", best_now[0]).correct or best_now == ["squeeze"]
+
+
+def test_delegation_briefs_come_from_the_incentives_data():
+    from kit.incentives import load_incentives
+
+    views = load_incentives()
+    briefs = checks.delegation_briefs()
+    assert set(briefs) == set(views)
+    for country in ("United States", "China", "North Korea", "South Korea", "Japan"):
+        brief = briefs[country]
+        assert brief.startswith(f"DELEGATION BRIEF: {country}")
+        assert views[country].own_view in brief
+        for item in views[country].items:
+            assert item.label in brief and item.statement in brief
+        assert (
+            brief.index("Your position") < brief.index("critics")
+            if views[country].criticism
+            else True
+        )
+    with pytest.raises(kit.KitError):
+        checks.delegation_brief("Atlantis")

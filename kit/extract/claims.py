@@ -67,6 +67,9 @@ def _rx(name: str) -> re.Pattern[str]:
             "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
             "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$",
+            # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
+            "stop": rf",[ \u00a0]+(?:{cue})\b|;",
+            "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{cue})\b",
         }
         _compiled[name] = re.compile(pats[name].replace("NPCH", _NPCH))
     return _compiled[name]
@@ -509,7 +512,9 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     before = text[before_start : q.open]
     resolve = state.resolve_pronoun
     idx = state.index
-    m = _rx("cue_end").search(before)
+    # the regexes below are anchored at the end: search only the last stretch (fast)
+    near = max(0, len(before) - 60)
+    m = _rx("cue_end").search(before, near)
     if m:
         cue_s = before_start + m.start("cue")
         cue = (m.group("cue"), cue_s, before_start + m.end("cue"))
@@ -519,7 +524,7 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
             sp = subject_before(text, before_start, cue_s, idx, resolve)
         if sp.name:
             return sp, cue
-    c = _CALLED.search(before)
+    c = _CALLED.search(before, max(0, len(before) - 220))
     if c:
         cue_s = before_start + c.start("cue")
         cue = (c.group("cue"), cue_s, before_start + c.end("cue"))
@@ -821,7 +826,7 @@ def _content_after(
             d = seg.find(dash)
             if d > 0:
                 end = min(end, start + d)
-    stop = re.search(rf",[ \u00a0]+(?:{_cue_alt()})\b|;", seg)
+    stop = _rx("stop").search(seg)
     if stop:
         end = min(end, start + stop.start())
     # "... but it is not clear ...": a new clause by the writer
@@ -832,10 +837,7 @@ def _content_after(
     if but:
         end = min(end, start + but.start())
     # "... and urged ...", "... and called on ...": a second verb of the same speaker
-    coord = re.search(
-        rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{_cue_alt()})\b",
-        seg,
-    )
+    coord = _rx("coord").search(seg)
     if coord:
         end = min(end, start + coord.start())
     if relative:

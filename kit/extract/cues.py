@@ -156,6 +156,7 @@ def subject_before(
     text: str, floor: int, cue_start: int, index: MentionIndex, resolve_pronoun
 ) -> Speaker:
     """The subject just before a cue ("Kerry said", "U.S. officials do acknowledge")."""
+    floor = max(floor, cue_start - 240)  # a subject is never further away; keeps regexes fast
     before = text[floor:cue_start]
     trimmed = TRAILING_AUX.sub("", before)
     end = floor + len(trimmed.rstrip(" \u00a0"))

@@ -201,8 +201,7 @@ def reporting_cues() -> dict[str, str]:
 def cue_regex() -> re.Pattern[str]:
     cues = list(reporting_cues())
     cues += [c[0].upper() + c[1:] for c in cues if c.startswith("according")]
-    cues.sort(key=len, reverse=True)
-    alt = "|".join(re.escape(c).replace("\\ ", SP + "+") for c in cues)
+    alt = trie_regex([c.replace(" ", "\0") for c in cues]).replace("\x00", SP + "+")
     # case-sensitive: "State Department" and "Reports" in a headline are not cues
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 

@@ -443,7 +443,10 @@ def _note_title(text: str, m: Mention) -> None:
     if HONORIFIC.match(title):
         return
     m.title = title
-    pre = before[: t.start()].rstrip()
+    # "Chinese Foreign Minister", "China's Vice Foreign Minister": the word just before the title
+    pre = re.sub(r"(?:[’']s)?[ \u00a0]$", "", before[: t.start()])
+    if pre == before[: t.start()]:
+        return
     for g in gazetteer_regex().finditer(pre[-30:]):
         if g.end() == len(pre[-30:]):
             entry = gazetteer_lookup(g.group())

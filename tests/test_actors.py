@@ -1,0 +1,168 @@
+"""Actors and mentions: persons, countries and organizations in news-style snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.corpus import parse_article
+from kit.data_files import read_csv
+from kit.schema import COLUMNS
+
+
+def actors_of(text: str, published: str = "2016-01-27"):
+    return parse_article(text, published=published, article_id="t").actors
+
+
+def names(text: str, kind: str, published: str = "2016-01-27") -> list[str]:
+    df = actors_of(text, published)
+    return sorted(df.loc[df["kind"] == kind, "actor"])
+
+
+def test_columns_and_offsets_round_trip():
+    text = (
+        "Kerry in Beijing\n\n"
+        "Secretary of State John Kerry met Chinese Foreign Minister Wang Yi in Beijing on "
+        "Wednesday. Mr. Kerry said later that Wang had listened."
+    )
+    art = parse_article(text, published="2016-01-27", article_id="t")
+    assert list(art.actors.columns[: len(COLUMNS["actors"])]) == COLUMNS["actors"]
+    assert list(art.mentions.columns[: len(COLUMNS["mentions"])]) == COLUMNS["mentions"]
+    for row in art.mentions.itertuples():
+        assert text[row.start : row.end] == row.text
+    for row in art.actors.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_full_name_and_later_mentions_are_one_person():
+    text = (
+        "Talks in Beijing\n\n"
+        "Secretary of State John Kerry arrived on Tuesday. Mr. Kerry met officials, and Kerry "
+        "later spoke to reporters."
+    )
+    df = actors_of(text)
+    persons = df[df["kind"] == "person"]
+    assert list(persons["actor"]) == ["John Kerry"]
+    row = persons.iloc[0]
+    assert row["mentions"] == 3
+    assert row["role"] == "Secretary of State"
+    assert row["country"] == "United States"
+
+
+def test_kim_jong_un_spellings_are_one_person():
+    text = (
+        "Kim speaks\n\n"
+        "North Korean leader Kim Jong-un gave a speech. Analysts said Kim Jong Un wanted talks, "
+        "and Mr. Kim repeated the offer."
+    )
+    df = actors_of(text, "2013-04-09")
+    persons = df[df["kind"] == "person"]
+    assert len(persons) == 1
+    assert persons.iloc[0]["mentions"] == 4  # the headline's "Kim" counts too
+    assert persons.iloc[0]["country"] == "North Korea"
+
+
+def test_unknown_person_found_by_appositive_with_role_and_affiliation():
+    text = (
+        "Analysis\n\n"
+        "“It is a long game,” said Ted Galen Carpenter, a foreign policy specialist at the "
+        "Cato Institute. Carpenter added that patience was thin."
+    )
+    df = actors_of(text)
+    row = df[df["actor"] == "Ted Galen Carpenter"].iloc[0]
+    assert row["kind"] == "person"
+    assert row["role"] == "foreign policy specialist"
+    assert row["affiliation"] == "Cato Institute"
+    assert row["country"] == "United States"  # the Cato Institute's home country
+    assert row["mentions"] == 2
+
+
+def test_photo_credit_is_not_an_actor():
+    text = (
+        "What hope for diplomacy?\n\n"
+        "A short standfirst about the crisis and Secretary of State John Kerry.\n\n"
+        "Ng Han Guan/AP/File\n"
+        "North Korean leader Kim Jong-un waves at a stadium in Pyongyang.\n\n"
+        "Kim Jong-un has raised tensions on the Korean peninsula, analysts say."
+    )
+    df = actors_of(text, "2013-04-09")
+    assert "Ng Han Guan" not in set(df["actor"])
+    assert "Associated Press" not in set(df["actor"])
+
+
+def test_us_is_the_country_but_us_is_not():
+    text = "Talks\n\nThe U.S. and the US Navy will help us, said an official in Washington."
+    mentions = parse_article(text, published="2016-01-27", article_id="t").mentions
+    us = mentions[mentions["actor"] == "United States"]
+    assert "us" not in set(us["text"])
+    assert {"U.S.", "Washington"} <= set(us["text"])
+
+
+def test_capitals_and_demonyms_are_countries():
+    text = (
+        "Diplomacy\n\n"
+        "Beijing and Pyongyang traded words. Chinese officials said North Koreans were hungry, "
+        "while Seoul stayed quiet."
+    )
+    assert names(text, "country") == ["China", "North Korea", "South Korea"]
+
+
+def test_korean_war_and_seas_are_not_countries():
+    text = (
+        "History\n\n"
+        "The alliance was forged in the Korean war. Ships sail the South China Sea and the "
+        "East China Sea, and a unified Korea worries planners on the Korean peninsula."
+    )
+    assert names(text, "country") == []
+
+
+def test_the_north_in_a_korean_context():
+    text = "Talks\n\nNorth Korea tested a missile. Seoul said the North would pay a price."
+    mentions = parse_article(text, published="2016-01-27", article_id="t").mentions
+    north = mentions[mentions["text"] == "North"]
+    assert list(north["actor"]) == ["North Korea"]
+
+
+def test_organizations_known_and_by_rule():
+    text = (
+        "Sanctions\n\n"
+        "The UN Security Council voted, analysts at the RAND Corp. said, and the Korea Institute "
+        "for National Unification agreed. “Not yet,” said Evelyn Marsh of the Brookings Institution."
+    )
+    orgs = names(text, "organization")
+    assert "UN Security Council" in orgs
+    assert "RAND Corp." in orgs
+    assert "Korea Institute for National Unification" in orgs
+    assert "Brookings Institution" in orgs
+    assert "Evelyn Marsh" in names(text, "person")
+
+
+def test_month_weekday_and_sentence_openers_are_not_persons():
+    text = (
+        "Week ahead\n\n"
+        "Investigators said on Monday that May would be busy. But officials said little."
+    )
+    assert names(text, "person") == []
+
+
+def test_surname_only_officeholder_active_in_the_article_year():
+    text = "Summit\n\nObama will meet Xi next month, aides said."
+    assert names(text, "person") == ["Barack Obama", "Xi Jinping"]
+
+
+def test_data_files_have_the_documented_columns():
+    assert {"canonical", "aliases", "capital", "adjectives"} <= set(read_csv("countries.csv")[0])
+    assert {"name", "aliases", "country", "office", "years"} <= set(
+        read_csv("officeholders.csv")[0]
+    )
+    assert {"canonical", "aliases", "country"} <= set(read_csv("organizations.csv")[0])
+    assert len(read_csv("countries.csv")) >= 193
+
+
+@pytest.mark.parametrize("seed_id", ["cnn-2016-kerry-beijing", "csm-2013-diplomacy-hope"])
+def test_seed_persons_are_listed_once(seed_id):
+    from kit.corpus import load_corpus
+
+    actors = load_corpus().actors
+    persons = actors[(actors["article"] == seed_id) & (actors["kind"] == "person")]
+    assert persons["actor"].is_unique
+    assert len(persons) >= 5

@@ -1,0 +1,185 @@
+"""Claims (quotes, reported speech) and quoted terms in news-style snippets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.corpus import parse_article
+from kit.schema import COLUMNS
+
+
+def parse(text: str, published: str = "2016-01-27"):
+    return parse_article(text, published=published, article_id="t")
+
+
+def quotes(text: str, published: str = "2016-01-27") -> list[tuple[str, str]]:
+    c = parse(text, published).claims
+    q = c[c["kind"] == "quote"]
+    return [(t.strip(" ,.”’\"'"), s) for t, s in zip(q["text"], q["speaker"])]
+
+
+def reported(text: str, published: str = "2016-01-27") -> list[tuple[str, str]]:
+    c = parse(text, published).claims
+    r = c[c["kind"] == "reported"]
+    return list(zip(r["text"], r["speaker"]))
+
+
+def test_columns_offsets_and_running_index():
+    text = (
+        "Talks\n\n"
+        "Secretary of State John Kerry said the talks were useful. “We will keep trying,” he said."
+    )
+    art = parse(text)
+    c = art.claims
+    assert list(c.columns[: len(COLUMNS["claims"])]) == COLUMNS["claims"]
+    assert list(c["claim"]) == list(range(1, len(c) + 1))
+    for row in c.itertuples():
+        assert text[row.start : row.end] == row.text
+        if not pd.isna(row.cue_start):
+            assert text[row.cue_start : row.cue_end] == row.cue
+
+
+def test_quote_marks_curly_straight_and_apostrophes():
+    text = (
+        "Talks\n\n"
+        '“We don’t want war,” said John Kerry. "Kim’s regime is the problem in the ’90s sense," '
+        "Kerry added."
+    )
+    assert quotes(text) == [
+        ("We don’t want war", "John Kerry"),
+        ("Kim’s regime is the problem in the ’90s sense", "John Kerry"),
+    ]
+
+
+def test_fragments_after_called_are_quotes_of_the_speaker():
+    text = (
+        "Talks\n\n"
+        "Chinese Foreign Minister Wang Yi met reporters. Wang called China’s response "
+        "“clear cut” and “responsible.”"
+    )
+    assert quotes(text) == [("clear cut", "Wang Yi"), ("responsible", "Wang Yi")]
+
+
+def test_split_quote_and_quote_without_cue_follow_the_speaker():
+    text = (
+        "Talks\n\n"
+        "“China is dealing with a loose cannon,” said Ted Galen Carpenter, a foreign policy "
+        "specialist at the Cato Institute. “Then the regime is unconstrained.”"
+    )
+    assert quotes(text) == [
+        ("China is dealing with a loose cannon", "Ted Galen Carpenter"),
+        ("Then the regime is unconstrained", "Ted Galen Carpenter"),
+    ]
+
+
+def test_multi_paragraph_quote_is_one_row():
+    text = (
+        "Talks\n\n"
+        "“We did not come lightly,” Ri Yong-ho said. “The door is open.\n\n"
+        "“But the South must stop dancing to the tune of outsiders.”\n\n"
+        "The talks begin on Tuesday."
+    )
+    rows = quotes(text, "2018-01-08")
+    assert rows[0] == ("We did not come lightly", "Ri Yong Ho")
+    assert len(rows) == 2
+    assert rows[1][0].startswith("The door is open")
+    assert rows[1][0].endswith("outsiders")
+    assert rows[1][1] == "Ri Yong Ho"
+
+
+def test_pronoun_resolves_to_the_last_speaker():
+    text = (
+        "Talks\n\n"
+        "Andrew Scobell, a senior political scientist at the RAND Corp., says China is wary. "
+        "Successive administrations have been disappointed, he says.\n\n"
+        "“He’s got to be concerned about his internal control,” he adds."
+    )
+    assert quotes(text) == [
+        ("He’s got to be concerned about his internal control", "Andrew Scobell")
+    ]
+
+
+def test_unnamed_source_keeps_its_phrase():
+    text = (
+        "Talks\n\n“We want to send a message to the region,” said a senior administration official."
+    )
+    c = parse(text).claims
+    assert list(c["speaker"]) == ["a senior administration official"]
+    assert list(c["speaker_kind"]) == ["unnamed"]
+
+
+def test_country_as_speaker():
+    text = "Test\n\nNorth Korea tested a device. Pyongyang said it was a hydrogen bomb."
+    c = parse(text).claims
+    row = c[c["kind"] == "reported"].iloc[0]
+    assert row["speaker"] == "North Korea"
+    assert row["speaker_kind"] == "country"
+    assert row["text"] == "it was a hydrogen bomb"
+
+
+def test_scare_quotes_and_book_titles_are_terms():
+    text = (
+        "Policy\n\n"
+        "Officials in Beijing distrust the U.S. “pivot” to Asia. “The Chinese are more worried "
+        "about the US,” says Scobell, co-author of the book, “China’s Search for Security.”"
+    )
+    art = parse(text, "2013-04-09")
+    terms = art.terms
+    assert list(terms["kind"]) == ["scare_quote", "title"]
+    assert list(terms["text"]) == ["pivot", "China’s Search for Security."]
+    assert [t for t, _ in quotes(text, "2013-04-09")] == [
+        "The Chinese are more worried about the US"
+    ]
+    for row in terms.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_headline_single_quotes_guardian_style():
+    text = (
+        "North Korea 'ready to talk', says envoy\n\n"
+        "Ri Chol-min, a vice-chairman of the delegation, told KCNA that talks could start soon. "
+        "“We did not come to this decision lightly,” Ri said."
+    )
+    rows = quotes(text, "2018-01-08")
+    assert rows[0] == ("ready to talk", "Ri Chol-min")
+
+
+def test_reported_speech_content_clause_and_cue():
+    text = (
+        "Talks\n\n"
+        "In a joint press conference, Kerry said the international community could get tougher "
+        "with Pyongyang. China, though, is reluctant to pressure Pyongyang, Mr. Scobell says."
+    )
+    c = parse(text).claims
+    r = c[c["kind"] == "reported"]
+    assert list(r["text"]) == [
+        "the international community could get tougher with Pyongyang",
+        "China, though, is reluctant to pressure Pyongyang",
+    ]
+    assert list(r["cue"]) == ["said", "says"]
+    assert list(r["speaker"])[0] == "John Kerry"
+
+
+def test_reported_speech_not_from_nouns_or_passives():
+    text = (
+        "Fears\n\n"
+        "Officials are worried about the tests. His announced intent to pivot was clear. "
+        "Top officials have long feared a refugee exodus."
+    )
+    assert reported(text) == []
+
+
+def test_fragment_inside_reported_speech_is_a_quote():
+    text = "Test\n\nBeijing said on Tuesday that it “resolutely opposed” the test."
+    assert quotes(text, "2009-05-26") == [("resolutely opposed", "China")]
+    assert reported(text, "2009-05-26") == [("it “resolutely opposed” the test", "China")]
+
+
+def test_no_claims_in_boilerplate():
+    text = (
+        "What hope?\n\n"
+        "“It is hard to know,” says Bruce Bennett, a RAND security analyst.\n\n"
+        "You've read  of  free articles. Subscribe to continue."
+    )
+    c = parse(text, "2013-04-09").claims
+    assert len(c) == 1

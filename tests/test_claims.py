@@ -15,13 +15,13 @@ def parse(text: str, published: str = "2016-01-27"):
 def quotes(text: str, published: str = "2016-01-27") -> list[tuple[str, str]]:
     c = parse(text, published).claims
     q = c[c["kind"] == "quote"]
-    return [(t.strip(" ,.”’\"'"), s) for t, s in zip(q["text"], q["speaker"])]
+    return [(t.strip(" ,.”’\"'"), s) for t, s in zip(q["text"], q["speaker"], strict=True)]
 
 
 def reported(text: str, published: str = "2016-01-27") -> list[tuple[str, str]]:
     c = parse(text, published).claims
     r = c[c["kind"] == "reported"]
-    return list(zip(r["text"], r["speaker"]))
+    return list(zip(r["text"], r["speaker"], strict=True))
 
 
 def test_columns_offsets_and_running_index():

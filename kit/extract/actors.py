@@ -341,7 +341,7 @@ def find_mentions(article: Article) -> list[Mention]:
     # merge full names that share a surname and first token ("Ted Carpenter" ~ "Ted Galen Carpenter")
     full = sorted(person_mentions, key=lambda m: m.start)
     # pass 3: single tokens (surnames)
-    for s, e, name in singles:
+    for s, _e, name in singles:
         toks = name.split()
         for tok_m in re.finditer(r"\S+", name):
             tok = tok_m.group()

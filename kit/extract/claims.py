@@ -412,14 +412,14 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
             sp, cue = _before_cue(article, sent, q, state, fragment)
         found.append((q, sp, cue, "quote" if sp.name else ""))
     # quotes of one sentence share a speaker; fragments joined by "and"/"or" too
-    for i, (q, sp, cue, how) in enumerate(found):
+    for i, (q, _sp, _cue, how) in enumerate(found):
         if how:
             continue
         nwords = len(text[q.start : q.end].split())
         sibling = _sibling(found, i, text, nwords <= FRAGMENT_WORDS)
         if sibling is not None:
             found[i] = (q, sibling, None, "quote")
-    for i, (q, sp, cue, how) in enumerate(found):
+    for i, (q, _sp, _cue, how) in enumerate(found):
         nwords = len(text[q.start : q.end].split())
         if how == "" and nwords > FRAGMENT_WORDS:
             prev = _previous_quote_speaker(article, q, claims)

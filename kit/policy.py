@@ -572,7 +572,7 @@ def explain_equilibria(spec: GameSpec, A: Matrix, B: Matrix) -> str:
 
 
 # -- widgets ------------------------------------------------------------------------------
-def _slider(label: str, value: int) -> widgets.IntSlider:
+def _slider(label: str, value: int, width: int = 520, label_width: int = 200) -> widgets.IntSlider:
     return widgets.IntSlider(
         value=value,
         min=WEIGHT_MIN,
@@ -580,8 +580,8 @@ def _slider(label: str, value: int) -> widgets.IntSlider:
         step=1,
         description=label,
         continuous_update=False,
-        style={"description_width": "200px"},
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": f"{label_width}px"},
+        layout=widgets.Layout(width=f"{width}px"),
     )
 
 
@@ -723,7 +723,9 @@ class GameApp(StaticFallback, widgets.VBox):
                 else {}
             )
             self.weights[country] = {
-                item: _slider(labels[item], defaults.get(item, DEFAULT_WEIGHT))
+                item: _slider(
+                    labels[item], defaults.get(item, DEFAULT_WEIGHT), width=410, label_width=170
+                )
                 for item in spec.items(country)
             }
             for s in self.weights[country].values():

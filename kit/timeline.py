@@ -44,12 +44,18 @@ KIND_STYLE = {
 }
 OTHER_STYLE = (OKABE_ITO["grey"], "o")
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(?:MO|AF|EV|NI|[\d:.]+))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DECADE = re.compile(r"^(\d{3})X$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+#: Meteorological seasons of the northern hemisphere: first month, last month (winter runs into
+#: the next year).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+#: TIMEX3 values for "now", "in the past", "in the future": no interval, like a vague date.
+_VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 def timex_interval(value: str) -> tuple[dt.date, dt.date] | None:
@@ -62,7 +68,7 @@ def timex_interval(value: str) -> tuple[dt.date, dt.date] | None:
         if value is None or (not isinstance(value, str) and pd.isna(value))
         else str(value).strip()
     )
-    if not value:
+    if not value or value in _VAGUE_VALUES:
         return None
     try:
         if "/" in value:
@@ -92,6 +98,10 @@ def timex_interval(value: str) -> tuple[dt.date, dt.date] | None:
             first = dt.date(y, 3 * q - 2, 1)
             last_month = 3 * q
             return first, dt.date(y, last_month, calendar.monthrange(y, last_month)[1])
+        if m := _SEASON.match(value):
+            y, (first, last) = int(m[1]), _SEASON_MONTHS[m[2]]
+            y_last = y + 1 if last < first else y
+            return dt.date(y, first, 1), dt.date(y_last, last, calendar.monthrange(y_last, last)[1])
         if m := _DECADE.match(value):
             y = int(m[1]) * 10
             return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
@@ -99,7 +109,7 @@ def timex_interval(value: str) -> tuple[dt.date, dt.date] | None:
         pass
     raise KitError(
         f"date value {value!r} is not a TIMEX3 value the kit can read; use YYYY-MM-DD, YYYY-MM, "
-        "YYYY, YYYY-Www, YYYY-Www-WE, YYYY-Qn, YYYX (a decade) or START/END."
+        "YYYY, YYYY-Www, YYYY-Www-WE, YYYY-Qn, YYYY-SP|SU|FA|WI, YYYX (a decade) or START/END."
     )
 
 

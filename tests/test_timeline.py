@@ -25,6 +25,9 @@ D = dt.date
         ("2016-W03-WE", (D(2016, 1, 23), D(2016, 1, 24))),  # that week's Saturday and Sunday
         ("2015-W53", (D(2015, 12, 28), D(2016, 1, 3))),  # a week across the year end
         ("2013-Q1", (D(2013, 1, 1), D(2013, 3, 31))),
+        ("2013-SU", (D(2013, 6, 1), D(2013, 8, 31))),
+        ("2012-WI", (D(2012, 12, 1), D(2013, 2, 28))),
+        ("2016-01-27TEV", (D(2016, 1, 27), D(2016, 1, 27))),
         ("195X", (D(1950, 1, 1), D(1959, 12, 31))),
         ("1950/1953", (D(1950, 1, 1), D(1953, 12, 31))),
         ("1950-06-25/1953-07-27", (D(1950, 6, 25), D(1953, 7, 27))),
@@ -34,13 +37,13 @@ def test_timex_interval(value, expected):
     assert T.timex_interval(value) == expected
 
 
-@pytest.mark.parametrize("value", ["", "   ", None, float("nan")])
+@pytest.mark.parametrize("value", ["", "   ", None, float("nan"), "PRESENT_REF", "FUTURE_REF"])
 def test_vague_values_have_no_interval(value):
     assert T.timex_interval(value) is None
 
 
 @pytest.mark.parametrize(
-    "value", ["2016-13", "2016-02-30", "2013-W54", "soon", "1953/1950", "2016/", "PRESENT_REF"]
+    "value", ["2016-13", "2016-02-30", "2013-W54", "soon", "1953/1950", "2016/", "P1Y", "XXXX-01"]
 )
 def test_bad_values_raise_a_clear_error(value):
     with pytest.raises(kit.KitError, match="TIMEX3"):

@@ -475,6 +475,13 @@ def _name_organizations(mentions: list[Mention]) -> None:
 
 
 def tables_from_mentions(article: Article, mentions: list[Mention]) -> dict[str, pd.DataFrame]:
+    """{"actors", "mentions"} DataFrames built from the mentions."""
+    rows = rows_from_mentions(article, mentions)
+    return {name: frame(name, table) for name, table in rows.items()}
+
+
+def rows_from_mentions(article: Article, mentions: list[Mention]) -> dict[str, list[dict]]:
+    """{"actors", "mentions"} as lists of row dicts (cheap; DataFrames can be built in bulk)."""
     text = article.text
     _name_organizations(mentions)
     org_country = {c: row.get("country", "") for c, row in organizations().items()}
@@ -539,10 +546,7 @@ def tables_from_mentions(article: Article, mentions: list[Mention]) -> dict[str,
             if not row["country"] and row["affiliation"]:
                 row["country"] = org_country.get(row["affiliation"], "")
         row["aliases"] = "; ".join(row["aliases"])
-    return {
-        "actors": frame("actors", list(actors.values())),
-        "mentions": frame("mentions", mention_rows),
-    }
+    return {"actors": list(actors.values()), "mentions": mention_rows}
 
 
 def _country_inside(name: str) -> str:

@@ -282,6 +282,12 @@ def extract_claims(article: Article, mentions) -> dict[str, pd.DataFrame]:
 
     ``mentions`` is the mentions table (or the list of ``Mention`` objects) of the article.
     """
+    rows = claim_rows(article, mentions)
+    return {"claims": frame("claims", rows["claims"]), "terms": frame("terms", rows["terms"])}
+
+
+def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
+    """{"claims", "terms"} as lists of row dicts (DataFrames can then be built in bulk)."""
     ments = [m for m in _mentions_from(mentions) if m.kind != "block"]
     ments.sort(key=lambda m: m.start)
     quotes = find_quotes(article, SKIP_ROLES)
@@ -305,7 +311,7 @@ def extract_claims(article: Article, mentions) -> dict[str, pd.DataFrame]:
     for i, c in enumerate(claims, 1):
         c["claim"] = i
         c.pop("_cue_before", None)
-    return {"claims": frame("claims", claims), "terms": frame("terms", terms)}
+    return {"claims": claims, "terms": terms}
 
 
 def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from .data_files import read_csv, read_yaml
+from .data_files import read_yaml
 from .display import StaticFallback, escape
 from .errors import KitError
 
@@ -627,10 +627,12 @@ def top_cue(corpus, article: str | None = None) -> Accepted:
 
 
 def _events() -> pd.DataFrame:
-    df = pd.DataFrame(list(read_csv("background_events.csv")))
-    single = ~df["date"].str.contains("/")
-    df = df[single & (df["date"].str.len() == 10)].copy()
-    df["day"] = df["date"].map(dt.date.fromisoformat)
+    """Background events that happened on one day (kit.timeline.background_events), with 'day'."""
+    from .timeline import background_events
+
+    df = background_events()
+    df = df[df["start"] == df["end"]].copy()
+    df["day"] = df["start"]
     return df
 
 

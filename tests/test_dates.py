@@ -124,6 +124,10 @@ def test_bare_month_past_and_future():
     # "last June" excludes the current year's June when it is still to come.
     assert value_of("They met in Singapore last June.", "2019-02-28", "last June") == "2018-06"
     assert value_of("The December launch angered Beijing.", "2013-01-01", "December") == "2012-12"
+    # Possibility looks ahead; "may have" looks back.
+    text = "The deadline could slip into April or May."
+    assert found(text, "2019-03-12") == [("April", "2019-04"), ("May", "2019-05")]
+    assert value_of("The envoy may have met Kim in June.", "2019-03-12", "June") == "2018-06"
 
 
 def test_may_the_verb_and_march_the_noun_are_not_months():
@@ -180,8 +184,23 @@ def test_a_list_of_years_is_not_a_range():
 
 
 def test_decades():
-    text = "The famine of the 1990s and the crisis of the early 2000s shaped the North."
-    assert found(text, "2016-01-27") == [("the 1990s", "199"), ("the early 2000s", "200")]
+    text = (
+        "The famine of the 1990s and the crisis of the early 2000s shaped the North, whose "
+        "reactor went critical in the mid-1980s."
+    )
+    assert found(text, "2016-01-27") == [
+        ("the 1990s", "199"),
+        ("the early 2000s", "200"),
+        ("the mid-1980s", "198"),
+    ]
+
+
+def test_holidays_from_the_word_list():
+    text = "On Christmas Day, state media released photos. New Year\u2019s Eve passed quietly."
+    assert found(text, "2019-03-12") == [
+        ("Christmas Day", "2018-12-25"),
+        ("New Year\u2019s Eve", "2018-12-31"),
+    ]
 
 
 # -- weekdays --------------------------------------------------------------------------------

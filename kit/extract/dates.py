@@ -78,12 +78,24 @@ class _Lexicon:
     present_cues: tuple[str, ...]
     not_past_ed: frozenset[str]
     vague: tuple[str, ...]
+    holidays: dict[str, tuple[int, int]]  # "Christmas Day" -> (12, 25)
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
 
 
 def _norm(phrase: str) -> str:
     return " ".join(str(phrase).lower().split())
+
+
+def _month_day_pair(value, where: str) -> tuple[int, int]:
+    try:
+        month, day = (int(x) for x in str(value).split("-"))
+        dt.date(2000, month, day)
+    except ValueError:
+        raise KitError(
+            f'{where}: holiday date {value!r} is not MM-DD; write it like "12-25".'
+        ) from None
+    return month, day
 
 
 @cache
@@ -146,6 +158,10 @@ def lexicon() -> _Lexicon:
         present_cues=words("present_cues"),
         not_past_ed=frozenset(words("not_past_ed")),
         vague=words("vague"),
+        holidays={
+            " ".join(str(k).replace("\u2019", "'").split()): _month_day_pair(v, where)
+            for k, v in (raw.get("holidays") or {}).items()
+        },
         not_year_after=frozenset(words("not_year_after")),
         not_year_before=frozenset(words("not_year_before")),
     )
@@ -224,7 +240,7 @@ def _alternatives() -> dict[str, str]:
         ),
         # Decades: "the 1990s", "the early 2000s", "the '90s"
         "dec": (
-            rf"(?:(?i:the){_SP})?(?:(?P<dec_mod>(?i:early|mid|late)){_DASH}?{_SP}?)?"
+            rf"(?:(?i:the){_SP})?(?:(?P<dec_mod>(?i:early|mid|late)){_DASH}?(?:{_SP})?)?"
             rf"(?:\b(?P<dec_d>(?:1[89]|20)\d)0{_APOS}?s|{_APOS}(?P<dec_d2>\d)0s)\b"
         ),
         # Seasons: "last summer", "this spring", "the summer of 2017", "spring 2012"
@@ -254,6 +270,17 @@ def _alternatives() -> dict[str, str]:
         # "two days ago", "a year ago"
         "ago": (rf"(?i:\b(?P<ago_n>{number}){_SP}(?P<ago_unit>day|week|month|year)s?{_SP}ago\b)"),
         "vague": "(?i:" + _word_alt(lx.vague) + ")",
+        # Holidays on a fixed day: "Christmas Day", "New Year's Day"
+        "hol": (
+            r"\b(?P<hol_name>"
+            + "|".join(
+                _SP.join(re.escape(w).replace("'", _APOS) for w in h.split())
+                for h in sorted(lx.holidays, key=len, reverse=True)
+            )
+            + rf")\b(?:,?{_SP}(?P<hol_year>{year}))?"
+            if lx.holidays
+            else "(?!)"
+        ),
         # a bare month name, checked against its context in code: "in March", "January's"
         "mon": (
             rf"(?:(?P<mon_shift>(?i:last|next|this|past|coming)){_SP}|(?P<mon_mod>{mod_or_mid}))?"
@@ -273,6 +300,7 @@ _FAMILIES = {
     "season": ("se",),
     "ago": ("vague", "ago"),
     "vague": ("vague",),
+    "holiday": ("hol",),
 }
 
 
@@ -347,6 +375,8 @@ def _anchor_index() -> _AnchorIndex:
     add("ago", "ago", False)
     for phrase in lx.vague:
         add(_last_word(phrase), "vague", False)
+    for name in lx.holidays:
+        add(_last_word(name), "holiday", True)
     # An anchor is matched with the character before it (a space, a bracket, a quote, a dash):
     # a pattern that starts with a set of characters lets the regex engine skip quickly to
     # the next candidate, which is several times faster than starting with \\b.
@@ -359,15 +389,18 @@ def _anchor_index() -> _AnchorIndex:
     )
     first = re.compile(rf"(?P<anchor>{word})")  # an anchor at the very start of the text
     starters = {"the", "in", "from", "between", "of", "mid"}
-    for group in (lx.modifiers, lx.unit_shifts, lx.relative_days, lx.vague, lx.number_words):
+    groups = (lx.modifiers, lx.unit_shifts, lx.relative_days, lx.vague, lx.number_words)
+    for group in groups:
         starters.update(phrase.split()[0] for phrase in group)
+    starters.update(name.split()[0].lower() for name in lx.holidays)
     starters.update(w.lower().rstrip(".") for w in lx.weekday_names + lx.weekday_abbreviations)
     starters.update(w.lower().rstrip(".") for w in lx.month_names + lx.month_abbreviations)
     inner = {"of", "in", "the", "and", "to", "through", "until", "till", "half", "end", "first"}
     inner.update(u + s for u in ("day", "week", "month", "year") for s in ("", "s"))
-    for group in (lx.modifiers, lx.relative_days, lx.vague):
+    for group in (lx.modifiers, lx.relative_days, lx.vague, [h.lower() for h in lx.holidays]):
         for phrase in group:
             inner.update(phrase.split())
+            inner.update(phrase.replace("'", "\u2019").split())
     return _AnchorIndex(
         after_space=after_space,
         after_other=after_other,
@@ -847,6 +880,13 @@ class _Resolver:
         shift = self.lx.unit_shifts[_norm(shift_word)] if shift_word else None
         code = self.lx.seasons[m["se_name"].lower()]
         return _season(self.published, code, shift, year), "season"
+
+    def _hol(self, m):
+        month, day = self.lx.holidays[" ".join(m["hol_name"].replace("\u2019", "'").split())]
+        if m["hol_year"]:
+            return dt.date(int(m["hol_year"]), month, day).isoformat(), "date"
+        found = _month_day(self.published, month, day, self.direction(m))
+        return (found.isoformat(), "date") if found else None
 
     def _vague(self, m):
         return "", "vague"

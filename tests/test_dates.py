@@ -306,6 +306,19 @@ def test_weeks_months_years():
     ]
 
 
+def test_the_past_week_is_the_span_up_to_publication():
+    text = (
+        "Over the past week, tensions rose. In the past year, the North fired 20 missiles. "
+        "This past weekend, Kim visited a factory. In the past, talks failed."
+    )
+    assert found(text, "2016-03-02") == [
+        ("the past week", "2016-02-24/2016-03-02"),
+        ("the past year", "2015-03-02/2016-03-02"),
+        ("This past weekend", "2016-W08-WE"),
+    ]
+    assert "In the past" in set(table(text, "2016-03-02")["text"])  # vague
+
+
 @pytest.mark.parametrize(
     ("published", "expression", "value"),
     [

@@ -30,6 +30,7 @@ not dates and give no row.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -252,7 +253,7 @@ def _alternatives() -> dict[str, str]:
         "y": rf"(?P<y_mod>{mod_or_mid})?(?P<y_num>{year})",
         # Weekdays: "Tuesday", "last Friday", "Tuesday night", "early Wednesday"
         "wd": (
-            rf"(?:(?P<wd_shift>(?i:last|next|this|past|coming)){_SP}|(?P<wd_mod>{mod}){_SP})?"
+            rf"(?:(?P<wd_shift>{shift}){_SP}|(?P<wd_mod>{mod}){_SP})?"
             rf"\b(?P<wd_name>{weekday})\b(?:{_SP}(?P<wd_part>{parts})\b)?"
         ),
         # One day: "yesterday", "tonight", "last night"
@@ -269,7 +270,8 @@ def _alternatives() -> dict[str, str]:
         "we": r"(?i:\bthe" + _SP + r"weekend\b)",
         # "two days ago", "a year ago"
         "ago": (rf"(?i:\b(?P<ago_n>{number}){_SP}(?P<ago_unit>day|week|month|year)s?{_SP}ago\b)"),
-        "vague": "(?i:" + _word_alt(lx.vague) + ")",
+        # vague phrases, unless a unit follows ("in the past" but not "in the past year")
+        "vague": "(?i:" + _word_alt(lx.vague) + rf"(?!{_SP}(?:week|weekend|month|year)s?\b))",
         # Holidays on a fixed day: "Christmas Day", "New Year's Day"
         "hol": (
             r"\b(?P<hol_name>"
@@ -834,7 +836,9 @@ class _Resolver:
     # relative expressions --------------------------------------------------------------
     def _wd(self, m):
         weekday = self.lx.weekday_number[m["wd_name"]]
-        shift = (m["wd_shift"] or "").lower()
+        shift = ""
+        if m["wd_shift"]:
+            shift = ("last", "this", "next")[self.lx.unit_shifts[_norm(m["wd_shift"])] + 1]
         day = _weekday_date(self.published, weekday, shift, self.direction(m))
         return day.isoformat(), "weekday"
 
@@ -848,6 +852,17 @@ class _Resolver:
     def _ru(self, m):
         shift = self.lx.unit_shifts[_norm(m["ru_shift"])]
         unit = m["ru_unit"].lower()
+        if _norm(m["ru_shift"]) == "past" and unit != "weekend":
+            # "the past week": the span that ends at publication, not the calendar unit before
+            p = self.published
+            if unit == "week":
+                first = p - dt.timedelta(days=7)
+            elif unit == "month":
+                year, month = _add_months(p, -1)
+                first = dt.date(year, month, min(p.day, calendar.monthrange(year, month)[1]))
+            else:
+                first = p.replace(year=p.year - 1, day=28 if (p.month, p.day) == (2, 29) else p.day)
+            return f"{first.isoformat()}/{p.isoformat()}", "range"
         if unit == "weekend":
             return _weekend(self.published, shift, self.direction(m) if shift == 0 else 0), (
                 "weekend"

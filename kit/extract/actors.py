@@ -84,6 +84,7 @@ CUE_AFTER = re.compile(
     rf"^,?{SP}+(?:said|says|told|added|adds|wrote|writes|explained|warned|noted)\b"
 )
 _ORG_HEAD_WORD = re.compile(rf"(?<![\w])(?:{_HEADS_LAST}|{_HEADS_FIRST})(?![\w])")
+_NONSPACE = re.compile(r"\S+")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Gov|Adm|Lt|Col|Capt|Maj|Amb)\.?$")
 
 
@@ -234,11 +235,14 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
     stop = not_names()
     out = []
     for run in NAME_RUN.finditer(text):
+        word = run.group()
+        if word in stop or covered[run.start()] and covered[run.end() - 1] and " " not in word:
+            continue  # the common case: one sentence word ("The") or a known name
         # split the run where it touches a known name
         pieces = []
         cur = None
-        for tok in re.finditer(r"\S+", run.group()):
-            s, e = run.start() + tok.start(), run.start() + tok.end()
+        for tok in _NONSPACE.finditer(text, run.start(), run.end()):
+            s, e = tok.start(), tok.end()
             if covered[s] or covered[e - 1]:
                 if cur:
                     pieces.append(cur)
@@ -248,14 +252,14 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
         if cur:
             pieces.append(cur)
         for s, e in pieces:
-            toks = list(re.finditer(r"\S+", text[s:e]))
+            toks = list(_NONSPACE.finditer(text, s, e))
             while toks and (toks[0].group() in stop or HONORIFIC.match(toks[0].group())):
                 toks.pop(0)
             while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
                 toks.pop()
             if not toks:
                 continue
-            ns, ne = s + toks[0].start(), s + toks[-1].end()
+            ns, ne = toks[0].start(), toks[-1].end()
             name = text[ns:ne]
             if gazetteer().get(name.replace("\u00a0", " ")):
                 continue
@@ -267,13 +271,15 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
 
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:
     before = text[max(0, s - 60) : s]
-    m = title_before_regex().search(before)
+    m = title_before_regex().search(before, max(0, len(before) - 48))
     if m:
         return True, m.group("title")
     after = text[e : e + 40]
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
-    if CUE_NEAR.search(before) or (CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")):
+    if CUE_NEAR.search(before, max(0, len(before) - 22)) or (
+        CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")
+    ):
         return True, ""
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
         return True, ""
@@ -436,7 +442,7 @@ def _resolve_surname(tok, start, full, persons, by_surname, year):
 
 def _note_title(text: str, m: Mention) -> None:
     before = text[max(0, m.start - 80) : m.start]
-    t = title_before_regex().search(before)
+    t = title_before_regex().search(before, max(0, len(before) - 48))
     if not t:
         return
     title = t.group("title")

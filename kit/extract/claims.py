@@ -298,13 +298,17 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:
         by_sentence.setdefault(article.sentence_at(q.open), []).append(q)
+    cues_in: dict[int, list[re.Match]] = {}
+    for cm in cue_regex().finditer(article.text):
+        cues_in.setdefault(article.sentence_at(cm.start()), []).append(cm)
     for sent in article.sentences:
         if article.paragraphs[sent.paragraph].role in SKIP_ROLES:
             continue
         qs = by_sentence.get(sent.index, [])
         if qs:
             _attribute_quotes(article, sent, qs, state, claims, terms)
-        _reported(article, sent, quotes, state, claims)
+        if sent.index in cues_in:
+            _reported(article, sent, cues_in[sent.index], state, claims)
     _fragments_in_reported(article, claims, terms)
     _lead_sources(article, claims)
     claims.sort(key=lambda c: c["start"])
@@ -601,7 +605,7 @@ def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
 
 
 # -- reported speech --------------------------------------------------------------------------
-def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None:
+def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> None:
     text = article.text
     s0, s1 = sent.start, sent.end
     idx = state.index
@@ -615,7 +619,7 @@ def _reported(article, sent, quotes: list[Quote], state: _State, claims) -> None
     reported_here = [
         (c["start"], c["end"]) for c in claims if c["kind"] == "reported" and s0 <= c["start"] < s1
     ]
-    for cm in cue_regex().finditer(text, s0, s1):
+    for cm in cues:
         cue_word = " ".join(cm.group().lower().split())
         if cue_word in _NO_REPORTED or idx.inside_quote(cm.start()):
             continue

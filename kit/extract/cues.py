@@ -50,10 +50,12 @@ class MentionIndex:
     def __init__(self, mentions: list[Mention], quote_spans: list[tuple[int, int]]):
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
-        self.quote_spans = quote_spans
+        self.quote_spans = sorted(quote_spans)
+        self._quote_starts = [a for a, _ in self.quote_spans]
 
     def inside_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quote_spans)
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quote_spans[i][1]
 
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self.starts, start - 1)

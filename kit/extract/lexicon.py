@@ -171,7 +171,7 @@ def gazetteer_regex() -> re.Pattern[str]:
 
 
 def gazetteer_lookup(surface: str) -> Entry | None:
-    return gazetteer().get(re.sub(r"[ \u00a0]", " ", surface))
+    return gazetteer().get(surface.replace("\u00a0", " "))
 
 
 @cache

@@ -448,3 +448,17 @@ def test_delegation_briefs_come_from_the_incentives_data():
         )
     with pytest.raises(kit.KitError):
         checks.delegation_brief("Atlantis")
+
+
+def test_hash_for_reproduces_the_stored_hashes():
+    key = _answer_key_answers()
+    for q in questions():
+        if q.kind in ("choice", "text") and not q.computed and q.id in key:
+            assert checks.hash_for(q.id, key[q.id]) in q.answer_sha256, q.id
+
+
+def test_a_question_without_a_stored_answer_says_so(monkeypatch):
+    q = checks.Question(id="ex1.q99", exercise="ex1", prompt="New?", kind="text")
+    monkeypatch.setattr(checks, "question", lambda qid: q)
+    fb = check("ex1.q99", "anything")
+    assert fb.status == "unreadable" and "no answer is stored" in fb.message

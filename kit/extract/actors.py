@@ -122,6 +122,8 @@ def _known_spans(article: Article) -> list[Mention]:
     text = article.text
     found: list[Mention] = []
     for m in gazetteer_regex().finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-."):
+            continue  # inside a word ("nonUS", "anti-", "U.S." parts)
         entry = gazetteer_lookup(m.group())
         if entry is None:
             continue

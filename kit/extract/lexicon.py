@@ -167,7 +167,8 @@ def trie_regex(words: list[str]) -> str:
 def gazetteer_regex() -> re.Pattern[str]:
     forms = [f.replace(" ", "\0") for f in gazetteer()]
     pattern = trie_regex(forms).replace("\\\x00", SP).replace("\x00", SP)
-    return re.compile(rf"(?<![\w\-.])(?:{pattern})(?![\w]|[’']\w\w)")
+    # no look-behind here (it slows the scan down); callers check the character before a match
+    return re.compile(rf"(?:{pattern})(?![\w]|[’']\w\w)")
 
 
 def gazetteer_lookup(surface: str) -> Entry | None:

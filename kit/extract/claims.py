@@ -66,7 +66,9 @@ def _rx(name: str) -> re.Pattern[str]:
             "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,.;:“”\"()]|$)",
             "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
-            "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$",
+            "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$"
+            # "told the BBC: ‘", "said in a statement: “", "said on Tuesday, “"
+            rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
             "stop": rf",[ \u00a0]+(?:{cue})\b|;",
             "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{cue})\b",
@@ -90,6 +92,10 @@ _CONJ = re.compile(r"(?:and|but|or|while|as|so|because|although|though|if|when)\
 # “...,” the agency quoted him as saying
 _QUOTED_AS = re.compile(
     r"^[\s,]*[^.“”\"]{0,60}?(?P<cue>quoted)[ \u00a0]+(?P<pron>him|her|[A-Z][^.“”\"]{1,40}?)[ \u00a0]+as[ \u00a0]+saying"
+)
+# “...,” Mr. Kim was quoted as saying by KCNA.
+_WAS_QUOTED = re.compile(
+    r"^[\s,]*(?P<np>[^.“”\"]{1,60}?)[ \u00a0]+(?P<cue>was[ \u00a0]+quoted|were[ \u00a0]+quoted)[ \u00a0]+as[ \u00a0]+saying"
 )
 _LABEL_AFTER = re.compile(
     r"[ \u00a0]+(?:label|slogan|tag|moniker|phrase|catchphrase|doctrine|nickname|motto|rhetoric|"
@@ -470,6 +476,11 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     window = text[base : min(para.end, base + 160)]
     resolve = state.resolve_pronoun
     idx = state.index
+    was = _WAS_QUOTED.match(window)
+    if was:
+        sp = speaker_from_phrase(text, base + was.start("np"), base + was.end("np"), idx, resolve)
+        if sp.name:
+            return sp, _cue_tuple(base, was)
     quoted = _QUOTED_AS.match(window)
     if quoted:
         sp = state.resolve_pronoun("he", base + quoted.start("pron"))
@@ -523,12 +534,13 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     resolve = state.resolve_pronoun
     idx = state.index
     # the regexes below are anchored at the end: search only the last stretch (fast)
-    near = max(0, len(before) - 60)
+    near = max(0, len(before) - 90)
     m = _rx("cue_end").search(before, near)
     if m:
-        cue_s = before_start + m.start("cue")
-        cue = (m.group("cue"), cue_s, before_start + m.end("cue"))
-        if m.group("cue").endswith("ing") and before[: m.start("cue")].rstrip().endswith(","):
+        g = "cue" if m.group("cue") else "cue2"
+        cue_s = before_start + m.start(g)
+        cue = (m.group(g), cue_s, before_start + m.end(g))
+        if m.group(g).endswith("ing") and before[: m.start(g)].rstrip().endswith(","):
             sp = _last_speaker_in(state, sent) or _sentence_subject(article, sent, cue_s, state)
         else:
             sp = subject_before(text, before_start, cue_s, idx, resolve)

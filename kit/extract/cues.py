@@ -199,11 +199,28 @@ def subject_before(
 _APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
 
 
+_SOURCE_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|official|envoy|representative|"
+    r"lawyer|assistant|deputy)[ \u00a0]+(?:for|of|to)[ \u00a0]",
+    re.IGNORECASE,
+)
+
+
 def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speaker:
     """The subject of "X, <appositive>, said": a person inside a short appositive
     ("Seoul’s chief delegate, the minister Lee Sang-woo, said"), else the phrase before it."""
     appos = re.search(r",[^,“”\"]{2,80},$", tail)
     if appos:
+        head = tail[: appos.start()]
+        cut = max(head.rfind(ch) for ch in ",;:(\u2014\u2013")
+        phrase = head[cut + 1 :]
+        # "A spokesperson for the secretary general, Antonio Guterres, said": the name
+        # belongs to the secretary general; the speaker is the spokesperson
+        if _SOURCE_OF.search(phrase) and is_source_phrase(
+            phrase.split(" for ")[0].split(" of ")[0]
+        ):
+            s = floor + cut + 1 + len(phrase) - len(phrase.lstrip())
+            return Speaker(clean_phrase(phrase), "unnamed", s, floor + appos.start(), s)
         inner = [m for m in index.within(floor + appos.start(), end) if m.kind == "person"]
         if inner:
             m = inner[-1]

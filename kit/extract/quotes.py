@@ -152,14 +152,19 @@ def _single_spans(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
             continue
         closes = not prev.isspace() and _CLOSE_AFTER.match(text, i + 1) is not None
         if closes and open_at is not None and m.group() != "\u2018":
-            if i - open_at > 1 and not (
-                prev == "s" and nxt == " " and _looks_possessive(text, open_at, i)
-            ):
+            if i - open_at > 1 and not (prev == "s" and _looks_possessive(text, i, pe)):
                 spans.append((open_at, i))
                 open_at = None
     return spans
 
 
-def _looks_possessive(text: str, o: int, c: int) -> bool:
-    """'the officials' views' -- a plural possessive inside a long stretch is not a close."""
-    return c - o > 300
+def _looks_possessive(text: str, c: int, pe: int) -> bool:
+    """ "the generals’ patience is thin,’ he said": a plural possessive, not the closing mark,
+    when a word follows and another closing mark comes later in the paragraph."""
+    if not (c + 2 < pe and text[c + 1] in " \u00a0" and text[c + 2].islower()):
+        return False
+    later = _LATER_CLOSE.search(text, c + 1, pe)
+    return later is not None and "\u2018" not in text[c + 1 : later.start()]
+
+
+_LATER_CLOSE = re.compile(r"(?<=\S)[\u2019'](?=$|[\s.,;:!?)\]}\u2014\u2013\u201d\"-])")

@@ -78,6 +78,18 @@ def test_explicit_dates(text, expression, value):
     assert value_of(text, "2016-05-10", expression) == value
 
 
+def test_page_time_stamps_and_named_weekday_pick_the_year():
+    text = "Updated 1:32 PM ET, Wed January 27, 2016\nMon 5 Oct 2015 09.14 BST\n"
+    assert found(text, "2016-01-27") == [
+        ("Wed January 27, 2016", "2016-01-27"),
+        ("Mon 5 Oct 2015", "2015-10-05"),
+    ]
+    # 8 January fell on a Friday in 2016, so "Friday, Jan. 8" read in March 2017 is 2016's.
+    assert value_of("Talks ended on Friday, Jan. 8.", "2017-03-01", "Friday, Jan. 8") == (
+        "2016-01-08"
+    )
+
+
 def test_month_day_year_is_inferred_from_publication():
     # Published 5 January: "Dec. 28" is the one just before, in the previous year.
     assert value_of("The launch came on Dec. 28, officials said.", "2016-01-05", "Dec. 28") == (

@@ -134,6 +134,7 @@ def lexicon() -> _Lexicon:
         weekday_number[str(name)] = i
         for a in abbrs or []:
             weekday_number[str(a)] = i
+            weekday_number[str(a).rstrip(".")] = i
             weekday_abbr.append(str(a))
 
     def words(key: str) -> tuple[str, ...]:
@@ -200,7 +201,9 @@ def _alternatives() -> dict[str, str]:
     month_any = _alt(lx.month_names + lx.month_abbreviations + undotted)
     month_full = _alt(lx.month_names)
     weekday = _alt(lx.weekday_names)
-    weekday_any = _alt(lx.weekday_names + lx.weekday_abbreviations)
+    # before a date, "Wed., Jan. 27" or, in page time stamps, "Wed January 27, 2016"
+    weekday_undotted = tuple(a.rstrip(".") for a in lx.weekday_abbreviations)
+    weekday_any = _alt(lx.weekday_names + lx.weekday_abbreviations + weekday_undotted)
     mod = "(?i:" + _alt(m for m in lx.modifiers if m != "mid") + ")"
     mod_or_mid = rf"(?:{mod}{_SP}|(?i:mid){_DASH}?)"
     shift = "(?i:" + _alt(lx.unit_shifts) + ")"
@@ -624,15 +627,19 @@ def _weekday_date(published: dt.date, weekday: int, shift: str, direction: int) 
     return published - dt.timedelta(days=back)
 
 
-def _month_day(published: dt.date, month: int, day: int, direction: int) -> dt.date | None:
+def _month_day(
+    published: dt.date, month: int, day: int, direction: int, weekday: int | None = None
+) -> dt.date | None:
     """A month and day without a year: the closest such date to publication, looking back
-    for past events and ahead for future ones."""
+    for past events and ahead for future ones (and on ``weekday`` when one is named)."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    if weekday is not None:
+        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
     if not candidates:
         return None
     if direction < 0:
@@ -762,7 +769,8 @@ class _Resolver:
             except ValueError:
                 return None
         else:
-            first = _month_day(self.published, month, day, self.direction(m))
+            weekday = lx.weekday_number.get(m[prefix + "_wd"] or "")
+            first = _month_day(self.published, month, day, self.direction(m), weekday)
             if first is None:
                 return None
         if day2:

@@ -693,7 +693,7 @@ class GameApp(StaticFallback, widgets.VBox):
             value=game,
             description="Game:",
         )
-        self.move = widgets.ToggleButtons(description="Your move:")
+        self.move = widgets.ToggleButtons(description="Your move:", style={"button_width": "auto"})
         self.show_analysis = widgets.Checkbox(value=show_analysis, description="Show the analysis")
         self.sliders_box = widgets.HBox()
         self.output = widgets.Output()

@@ -179,7 +179,8 @@ def article_points(corpus: Corpus) -> pd.DataFrame:
     """Every dated expression in the articles with its interval and its sentence.
 
     Columns: article, outlet, published, text, value, kind, start_date, end_date, offset
-    (start of the expression in the article), sentence (its text). Vague expressions (empty
+    (start of the expression in the article), sentence (its text), sentence_start (where the
+    sentence starts in the article). Vague expressions (empty
     value) and values the kit cannot read are left out; ``skipped_dates`` counts them.
     """
     cols = [
@@ -193,6 +194,7 @@ def article_points(corpus: Corpus) -> pd.DataFrame:
         "end_date",
         "offset",
         "sentence",
+        "sentence_start",
     ]
     rows = []
     outlets = (
@@ -219,6 +221,7 @@ def article_points(corpus: Corpus) -> pd.DataFrame:
                 "end_date": interval[1],
                 "offset": int(d.start),
                 "sentence": sentence,
+                "sentence_start": s.start if s else int(d.start),
             }
         )
     df = pd.DataFrame(rows, columns=cols)
@@ -391,16 +394,37 @@ def _png(fig: Figure, alt: str) -> str:
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode("ascii")}"/>'
 
 
+def _sentence_html(sentence: str, at: int, length: int) -> str:
+    """The sentence, escaped, with the date expression (``length`` chars at ``at``) marked."""
+    if not 0 <= at <= len(sentence) - length:
+        return escape(sentence)
+    return (
+        escape(sentence[:at])
+        + "<mark>"
+        + escape(sentence[at : at + length])
+        + "</mark>"
+        + escape(sentence[at + length :])
+    )
+
+
 def _table_html(points: pd.DataFrame) -> str:
     if points.empty:
         return "<p>No dated expressions from the articles in these years.</p>"
     table = points_table(points)
-    head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
-        for row in table.itertuples(index=False)
-    )
-    return f'<table class="kit-dates"><tr>{head}</tr>{body}</table>'
+    cell = 'style="text-align:left;vertical-align:top"'
+    head = "".join(f"<th {cell}>{escape(c)}</th>" for c in table.columns)
+    rows = []
+    for row, p in zip(table.itertuples(index=False), points.itertuples(index=False), strict=True):
+        sentence = _sentence_html(p.sentence, p.offset - p.sentence_start, len(p.text))
+        values = [
+            escape(row.article),
+            escape(row.expression),
+            escape(row.value),
+            escape(row.covers),
+            sentence,
+        ]
+        rows.append("<tr>" + "".join(f"<td {cell}>{v}</td>" for v in values) + "</tr>")
+    return f'<table class="kit-dates"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
 class TimelineApp(StaticFallback, widgets.VBox):

@@ -149,3 +149,7 @@ def test_article_text_is_escaped_in_the_table():
     assert len(points) == 2
     html = T._table_html(points.assign(sentence="<script>x</script> & y"))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt; &amp; y" in html
+    # with the real sentences, each expression is marked inside its sentence
+    html = T._table_html(points)
+    for p in points.itertuples():
+        assert f"<mark>{p.text}</mark>" in html

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ from .lexicon import (
     not_names,
     officeholder_index,
     organizations,
+    person_titles,
     title_before_regex,
 )
 
@@ -255,7 +257,11 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             pieces.append(cur)
         for s, e in pieces:
             toks = list(_NONSPACE.finditer(text, s, e))
-            while toks and (toks[0].group() in stop or HONORIFIC.match(toks[0].group())):
+            while toks and (
+                toks[0].group() in stop
+                or HONORIFIC.match(toks[0].group())
+                or toks[0].group() in _title_words()
+            ):
                 toks.pop(0)
             while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
                 toks.pop()
@@ -265,10 +271,31 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             name = text[ns:ne]
             if gazetteer().get(name.replace("\u00a0", " ")):
                 continue
-            if _ORG_HEAD_WORD.search(name):
+            if _ORG_HEAD_WORD.search(name) or _is_credit_name(article, text, ns, ne):
                 continue
             out.append((ns, ne, name))
     return out
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Capitalized one-word titles ("Professor", "President") that start a name run."""
+    return frozenset(
+        t for t in person_titles() if " " not in t and t[:1].isupper() and not t.endswith(".")
+    )
+
+
+def _is_credit_name(article: Article, text: str, s: int, e: int) -> bool:
+    """A photographer or author: "Photo: Han Seo-jun/EPA", "(AP Photo/Ahn Sung-min)", or a
+    name alone on its own line (a byline)."""
+    if text[e : e + 1] == "/" or text[max(0, s - 1) : s] == "/":
+        return True
+    if re.search(
+        r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$", text[max(0, s - 14) : s]
+    ):
+        return True
+    para = article.paragraphs[article.paragraph_at(s)] if article.paragraphs else None
+    return para is not None and text[para.start : para.end].strip() == text[s:e]
 
 
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:
@@ -286,6 +313,18 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
         return True, ""
     return False, ""
+
+
+_AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3}(?:,|[ \u00a0]*$|\.)")
+
+
+def _korean_name_shape(tokens: list[str]) -> bool:
+    """ "Kim Min-ji", "Lee Sang-woo": a family name and a hyphenated given name is a person."""
+    return (
+        len(tokens) == 2
+        and tokens[0] in east_asian_surnames()
+        and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) is not None
+    )
 
 
 def _surname_of(tokens: list[str]) -> str:
@@ -337,6 +376,7 @@ def find_mentions(article: Article) -> list[Mention]:
             singles.append((s, e, name))
             continue
         ok, _ = _has_person_evidence(text, s, e, len(toks))
+        ok = ok or _korean_name_shape(toks) or bool(_AGE_AFTER.match(text, e))
         key = name_key(name)
         if not ok and key not in by_key:
             # a later token may still be a known surname ("Kerry Wednesday") -> single

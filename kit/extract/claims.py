@@ -349,6 +349,14 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
 
 
 _LEAD_ROLES = ("headline", "standfirst")
+_PERSON_ROLE = re.compile(
+    r"\b(?:head|chief|envoy|delegate|official|spokes(?:man|woman|person)|minister|negotiator|"
+    r"leader|diplomat|ambassador|representative|adviser|advisor|aide|secretary|president)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}(?:,[ \u00a0]+[A-Z][\w.' ]+)?(?:[ \u00a0]+\([\w .]+\))?[ \u00a0]*[\u2014\u2013-]{1,2}[ \u00a0]+"
+)
 
 
 def _lead_sources(article, claims: list[dict]) -> None:
@@ -367,6 +375,8 @@ def _lead_sources(article, claims: list[dict]) -> None:
         )
         if not singular:
             continue
+        if c["speaker"] and not _PERSON_ROLE.search(c["speaker"]):
+            continue  # "the military", "state media": not one person to be named later
         if role not in _LEAD_ROLES and not (
             c["paragraph"] <= lede_end and c["speaker"].lower().startswith("the ")
         ):
@@ -755,7 +765,8 @@ def _cue_after_contents(
 ) -> None:
     text = article.text
     s0, s1 = sent.start, sent.end
-    first = (s0, comma)
+    dl = _DATELINE.match(text, s0, comma)
+    first = (dl.end() if dl else s0, comma)
     fs, fe = _trim(text, *first)
     if text[fs : fs + 1] in '“"‘' and fs < fe:
         return

@@ -182,6 +182,10 @@ def subject_before(
     if not phrase.strip():
         return NONE
     m = index.ending_at(end)
+    # "Prof Yun Duk-min of the Korea National Diplomatic Academy says": the person speaks
+    for p in index.within(floor + np_start, end):
+        if p.kind == "person" and _OF_ORG.match(text, p.end):
+            return Speaker(p.canonical, p.kind, p.start, p.end, p.start)
     if is_source_phrase(phrase) and not (m and m.kind == "person"):
         sp = speaker_from_phrase(text, floor + np_start, end, index, resolve_pronoun)
     elif m is not None and m.start >= floor + np_start - 1:
@@ -196,6 +200,7 @@ def subject_before(
     return Speaker(sp.name, sp.kind, sp.start, sp.end, at)
 
 
+_OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 _APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
 
 

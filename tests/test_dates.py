@@ -99,6 +99,11 @@ def test_month_day_year_is_inferred_from_publication():
     assert value_of("North Korea tested a bomb on Jan. 6.", "2016-01-27", "Jan. 6") == "2016-01-06"
     # A future date without a year is the next one.
     assert value_of("The envoys will meet on Feb. 3.", "2016-12-20", "Feb. 3") == "2017-02-03"
+    # Tense decides, unless the other side is days away and this side months away.
+    text = "The test came two days before his birthday, thought to be 8 January."
+    assert value_of(text, "2016-01-06", "8 January") == "2016-01-08"
+    text = "The men will be tried for the Jan. 5 attack."
+    assert value_of(text, "2016-01-06", "Jan. 5") == "2016-01-05"
 
 
 def test_dateline_counts():

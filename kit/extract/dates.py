@@ -627,6 +627,10 @@ def _weekday_date(published: dt.date, weekday: int, shift: str, direction: int) 
     return published - dt.timedelta(days=back)
 
 
+_NEAR_DAYS = 7
+_FAR_DAYS = 180
+
+
 def _month_day(
     published: dt.date, month: int, day: int, direction: int, weekday: int | None = None
 ) -> dt.date | None:
@@ -642,13 +646,19 @@ def _month_day(
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
     if not candidates:
         return None
-    if direction < 0:
-        past = [c for c in candidates if c <= published]
-        candidates = past or candidates
-    elif direction > 0:
-        future = [c for c in candidates if c >= published]
-        candidates = future or candidates
-    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+    def distance(c: dt.date) -> int:
+        return abs((c - published).days)
+
+    closest = min(candidates, key=lambda c: (distance(c), c > published))
+    if direction:
+        side = [c for c in candidates if (c <= published if direction < 0 else c >= published)]
+        preferred = min(side, key=distance) if side else closest
+        # The tense decides, unless the other side is days away and this side months away
+        # ("the test came two days before his birthday, 8 January").
+        if not (distance(closest) <= _NEAR_DAYS and distance(preferred) > _FAR_DAYS):
+            return preferred
+    return closest
 
 
 def _bare_month(published: dt.date, month: int, shift: str, direction: int) -> str:

@@ -304,7 +304,7 @@ def claim_context_html(article, claim) -> str:
 def _table_html(df: pd.DataFrame, empty_message: str) -> str:
     if df.empty:
         return f"<p><i>{escape(empty_message)}</i></p>"
-    return df.to_html(index=False, escape=True, na_rep="", border=0)
+    return df.to_html(index=False, escape=True, na_rep="", border=0, justify="left")
 
 
 # -- apps --------------------------------------------------------------------------
@@ -425,7 +425,7 @@ class ClaimsExplorer(StaticFallback, widgets.VBox):
             art = self.corpus.article(claim["article"])
             items.append(
                 f"<li><small>{escape(self._labels.get(claim['article'], claim['article']))}"
-                f" — {escape(claim['kind'])}</small><br>{claim_context_html(art, claim)}</li>"
+                f" — {escape(claim_kind_label(_clean(claim['kind'])))}</small><br>{claim_context_html(art, claim)}</li>"
             )
         return head + f'<ol style="line-height:1.5">{"".join(items)}</ol>'
 

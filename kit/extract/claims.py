@@ -15,10 +15,12 @@ it and a content clause: "Kerry said [the international community could ...]",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
 from ..article import Article
+from ..data_files import read_lines
 from ..schema import frame
 from .actors import SKIP_ROLES, Mention
 from .cues import (
@@ -292,6 +294,17 @@ def extract_claims(article: Article, mentions) -> dict[str, pd.DataFrame]:
     return {"claims": frame("claims", rows["claims"]), "terms": frame("terms", rows["terms"])}
 
 
+@cache
+def _off_story_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in read_lines("not_story_lines.txt")))
+
+
+def _off_story_paragraphs(article: Article) -> set[int]:
+    """Paragraphs such as "READ MORE: ..." or newsletter lines: not part of the story."""
+    rx = _off_story_regex()
+    return {p.index for p in article.paragraphs if rx.match(article.text, p.start)}
+
+
 def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     """{"claims", "terms"} as lists of row dicts (DataFrames can then be built in bulk)."""
     ments = [m for m in _mentions_from(mentions) if m.kind != "block"]
@@ -307,8 +320,9 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     cues_in: dict[int, list[re.Match]] = {}
     for cm in cue_regex().finditer(article.text):
         cues_in.setdefault(article.sentence_at(cm.start()), []).append(cm)
+    off_story = _off_story_paragraphs(article)
     for sent in article.sentences:
-        if article.paragraphs[sent.paragraph].role in SKIP_ROLES:
+        if article.paragraphs[sent.paragraph].role in SKIP_ROLES or sent.paragraph in off_story:
             continue
         qs = by_sentence.get(sent.index, [])
         if qs:

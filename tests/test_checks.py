@@ -152,15 +152,20 @@ def test_hint_only_on_second_wrong_try():
     assert "Hint: " + q.hint in second.message
 
 
-def test_sort_question_counts_right_items():
-    q = question("ex3.q4")
-    key = json.loads(
+def _sort_key(qid: str) -> list[str]:
+    """The labels the answer key gives a sort question (its first line: answer = [...])."""
+    return json.loads(
         next(
             c.source.split("\n")[0].split("=", 1)[1].replace("'", '"')
             for c in nbformat.read(EXERCISES / "answer_key.ipynb", as_version=4).cells
-            if c.cell_type == "code" and 'check("ex3.q4"' in c.source
+            if c.cell_type == "code" and f'check("{qid}"' in c.source
         )
     )
+
+
+def test_sort_question_counts_right_items():
+    q = question("ex3.q4")
+    key = _sort_key("ex3.q4")
     assert len(key) == len(q.items)
     assert check("ex3.q4", key).correct
     flipped = list(key)
@@ -270,6 +275,11 @@ def test_fixed_answers_do_not_appear_in_student_notebooks():
             if q.id in key and q.kind != "choice":
                 assert key[q.id].casefold() not in raw.casefold(), q.id
         assert "answer_sha256" not in raw and "sha256" not in raw
+        for q in questions(ex):
+            if q.kind == "sort":
+                labels = _sort_key(q.id)
+                for form in (repr(labels), json.dumps(labels), ", ".join(labels)):
+                    assert form not in raw, q.id
 
 
 def test_student_notebooks_leave_every_check_unanswered():
@@ -462,3 +472,29 @@ def test_a_question_without_a_stored_answer_says_so(monkeypatch):
     monkeypatch.setattr(checks, "question", lambda qid: q)
     fb = check("ex1.q99", "anything")
     assert fb.status == "unreadable" and "no answer is stored" in fb.message
+
+
+def _check_cells(path: Path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and re.search(r'check\("ex\d\.q\d+"', cell.source):
+            yield (
+                cell,
+                "".join(
+                    o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                    for o in cell.outputs
+                ),
+            )
+
+
+def test_stored_outputs_say_not_answered_in_student_notebooks_and_correct_in_the_key():
+    """nbval compares stored outputs; these must exist, or a broken check would pass unseen."""
+    for name in STUDENT_NOTEBOOKS.values():
+        path = EXERCISES / f"{name}.ipynb"
+        if path.exists():
+            for cell, text in _check_cells(path):
+                assert "not answered yet" in text, (name, cell.source)
+    key_cells = list(_check_cells(EXERCISES / "answer_key.ipynb"))
+    assert len(key_cells) == len(questions())
+    for cell, text in key_cells:
+        assert "Correct!" in text, cell.source

@@ -433,6 +433,30 @@ def describe_options(country_options: CountryOptions, weights: dict[str, float])
     )
 
 
+def calculation_html(
+    country_options: CountryOptions, weights: dict[str, float], labels: dict[str, str] | None = None
+) -> str:
+    """The weighted sum written out as an HTML table: 'weight × score = points' per cell."""
+    labels = labels or {}
+    totals = option_totals(country_options, weights)
+    cell = 'style="text-align:left;padding:2px 8px"'
+    head = "".join(f"<th {cell}>{escape(o.label)}</th>" for o in country_options.options)
+    rows = []
+    for item, s in country_options.scores.items():
+        w = weights.get(item, 0)
+        cells = "".join(
+            f"<td {cell}>{w:g} × {s[o.id]:+d} = {w * s[o.id]:g}</td>"
+            for o in country_options.options
+        )
+        rows.append(f"<tr><td {cell}>{escape(labels.get(item, item))}</td>{cells}</tr>")
+    total = "".join(f"<td {cell}><b>{totals[o.id]:g}</b></td>" for o in country_options.options)
+    rows.append(f"<tr><td {cell}><b>total</b></td>{total}</tr>")
+    return (
+        f'<details><summary>Show the calculation (weight × score)</summary><table class="kit-calc">'
+        f"<tr><th {cell}>incentive</th>{head}</tr>{''.join(rows)}</table></details>"
+    )
+
+
 def weights_table(
     country_options: CountryOptions, weights: dict[str, float], labels: dict[str, str] | None = None
 ) -> pd.DataFrame:
@@ -659,6 +683,7 @@ class WeighApp(StaticFallback, widgets.VBox):
         self.output.outputs = ()
         self.output.append_display_data(HTML(self._figure_html))
         self.output.append_display_data(HTML(f"<p><b>{escape(self.sentence)}</b></p>"))
+        self.output.append_display_data(HTML(calculation_html(spec, w, self.labels)))
 
     def static_html(self) -> str:
         table = weights_table(self.spec, self.weight_values(), self.labels).to_html(index=False)

@@ -194,6 +194,7 @@ def test_weigh_app_slider_changes_preference_and_figure():
     assert "prefers “Squeeze North Korea hard”" in app.sentence
     assert after != before and before.split("base64,")[1][:2000] != after.split("base64,")[1][:2000]
     assert app.totals["squeeze"] == 10
+    assert "5 × +2 = 10" in after and "0 × -2 = 0" in after
 
 
 def test_weigh_app_country_switch_rebuilds_sliders():

@@ -255,6 +255,13 @@ def test_weekday_nearest_cue_wins():
     assert rows["Saturday"] == "2013-04-13"
 
 
+def test_weekday_in_present_tense_headline_is_past():
+    text = "Kerry arrives in Beijing Wednesday\n\nThe envoy faced a tough reception, aides said."
+    assert value_of(text, "2016-01-28", "Wednesday") == "2016-01-27"
+    text = "North Korea is under pressure after Tuesday's test, officials say."
+    assert value_of(text, "2016-01-28", "Tuesday") == "2016-01-26"
+
+
 def test_weekday_in_present_tense_caption_is_past():
     text = (
         "Summit ends early\n\nPhotographer/AP\n"

@@ -627,6 +627,8 @@ def _weekday_date(published: dt.date, weekday: int, shift: str, direction: int) 
     return published - dt.timedelta(days=back)
 
 
+#: Paragraph roles written in the present tense about the past ("Kerry arrives in Beijing").
+_PRESENT_IS_PAST = frozenset(("headline", "standfirst", "caption", "subheading"))
 _NEAR_DAYS = 7
 _FAR_DAYS = 180
 
@@ -744,15 +746,16 @@ class _Resolver:
 
     def direction(self, m: re.Match[str], present_looks_ahead: bool = True) -> int:
         """Does the sentence around ``m`` look ahead (+1), back (-1) or neither (0)?
-        Present tense looks ahead ("officials meet on Tuesday") except in photo captions,
-        which describe the past in the present tense, and when ``present_looks_ahead`` is off."""
+        Present tense looks ahead ("officials meet on Tuesday") except in headlines and photo
+        captions, which describe the past in the present tense, and when ``present_looks_ahead``
+        is off."""
         a = self.article
         if a.sentences:
             s = a.sentences[a.sentence_at(m.start())]
             lo, hi = s.start, max(s.end, m.end())
         else:
             lo, hi = 0, len(self.text)
-        weak = present_looks_ahead and a.role_at(m.start()) != "caption"
+        weak = present_looks_ahead and a.role_at(m.start()) not in _PRESENT_IS_PAST
         return _tense(self.text, lo, hi, m.start(), m.end(), weak)
 
     def __call__(self, m: re.Match[str]) -> tuple[str, str] | None:

@@ -179,6 +179,7 @@ class _State:
         self.article = article
         self.index = index
         self.history: list[tuple[int, Speaker]] = []  # (position, speaker)
+        self.gender = _genders(article.text, index.mentions)
 
     def remember(self, pos: int, sp: Speaker) -> None:
         if sp.name:
@@ -226,7 +227,19 @@ class _State:
                 break
         floor = art.paragraphs[max(0, para - 2)].start
         if pron in ("he", "she", "i"):
-            last = self.index.last_person_before(pos, floor)
+            # "she" is not a person called "Mr. X" (and "he" not "Ms. Y")
+            wrong = {"he": "f", "she": "m"}.get(pron)
+            skip = frozenset(n for n, g in self.gender.items() if g == wrong)
+            last = self.index.last_person_before(pos, floor, skip)
+            if prev and prev[1].name in skip:
+                prev = next(
+                    (
+                        (p, s)
+                        for p, s in reversed(self.history)
+                        if p < pos and s.kind == "person" and s.name not in skip
+                    ),
+                    None,
+                )
             prev_person = (
                 prev
                 if prev and prev[1].kind == "person" and art.paragraph_at(prev[0]) >= para - 3
@@ -270,6 +283,21 @@ def _subject_like(text: str, m: Mention) -> bool:
         pre,
     )
     return not _PREP_END.search(pre)
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
+
+
+def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Person -> "m"/"f" when the article calls them Mr. or Ms./Mrs. (for he/she)."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person" or m.canonical in out:
+            continue
+        h = _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if h:
+            out[m.canonical] = "m" if h.group(1) == "Mr" else "f"
+    return out
 
 
 def _is_full_name(m: Mention) -> bool:
@@ -462,7 +490,9 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
     for i, (q, _sp, _cue, how) in enumerate(found):
         nwords = len(text[q.start : q.end].split())
         if how == "" and nwords > FRAGMENT_WORDS:
-            prev = _previous_quote_speaker(article, q, claims)
+            prev = _colon_intro_speaker(article, q, state) or _previous_quote_speaker(
+                article, q, claims
+            )
             found[i] = (q, prev, None, "quote")
         elif (
             how == ""
@@ -624,6 +654,26 @@ def _sibling(found, i, text, fragment: bool) -> Speaker | None:
             if between.lower() not in ("and", "or", "but", "", "and then", "but also"):
                 return None
         return sp2
+    return None
+
+
+def _colon_intro_speaker(article, q: Quote, state: _State) -> Speaker | None:
+    """A quote opening a paragraph after "Kim said in his speech:" is Kim's."""
+    text = article.text
+    para = article.paragraphs[q.paragraph]
+    if q.paragraph == 0 or text[para.start : q.open].strip():
+        return None
+    prev = article.paragraphs[q.paragraph - 1]
+    ptext = text[prev.start : prev.end].rstrip()
+    if not ptext.endswith(":"):
+        return None
+    sent = article.sentences[article.sentence_at(prev.start + len(ptext) - 1)]
+    for cm in cue_regex().finditer(text, sent.start, prev.start + len(ptext)):
+        if state.index.inside_quote(cm.start()):
+            continue
+        sp = subject_before(text, sent.start, cm.start(), state.index, state.resolve_pronoun)
+        if sp.name:
+            return sp
     return None
 
 

@@ -75,11 +75,16 @@ class MentionIndex:
             i -= 1
         return None
 
-    def last_person_before(self, pos: int, floor: int = 0) -> Mention | None:
+    def last_person_before(self, pos: int, floor: int = 0, skip=frozenset()) -> Mention | None:
         i = bisect_right(self.starts, pos) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
-            if m.kind == "person" and m.end <= pos and not self.inside_quote(m.start):
+            if (
+                m.kind == "person"
+                and m.end <= pos
+                and m.canonical not in skip
+                and not self.inside_quote(m.start)
+            ):
                 return m
             i -= 1
         return None

@@ -285,17 +285,15 @@ def timeline_figure(
 ) -> Figure:
     """Background events (top lanes, one per kind) and article dates (one lane per article).
 
-    Each article's publication date is a dashed vertical line. Spans longer than a day are
-    bars; single days are markers. Returns a matplotlib Figure (``plt.show()`` it, or pass
-    ``fig`` to redraw an existing one).
+    Each article's publication date is a dashed or dotted vertical line. Spans longer than a
+    day are bars; single days are markers. Everything is drawn once and ``years`` sets the
+    visible range (``zoom_timeline`` changes it without redrawing the data). Returns a
+    matplotlib Figure (``plt.show()`` it, or pass ``fig`` to draw into an existing one).
     """
     if fig is None:
         fig = plt.figure(figsize=(8, 4.5))
     fig.clear()
     ax = fig.add_subplot()
-    lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
-    ev = in_years(events, years, "start", "end")
-    pts = in_years(points, years, "start_date", "end_date")
     kinds = list(dict.fromkeys(events["kind"])) if len(events) else []
     article_ids = list(pubs["article"]) if len(pubs) else []
     lanes = [k[:1].upper() + k[1:] for k in kinds] + [
@@ -303,38 +301,59 @@ def timeline_figure(
     ]
     y_of = {k: n for n, k in enumerate(kinds)}
     y_of.update({a: len(kinds) + n for n, a in enumerate(article_ids)})
-    for row in ev.itertuples(index=False):
+    marks: dict[tuple[str, str], tuple[list, list]] = {}
+    spans: dict[str, tuple[list, list, list]] = {}
+
+    def add(start: dt.date, end: dt.date, y: float, color: str, marker: str) -> None:
+        if end > start:
+            ys, x0, x1 = spans.setdefault(color, ([], [], []))
+            ys.append(y), x0.append(start), x1.append(end + dt.timedelta(days=1))
+        else:
+            xs, ys = marks.setdefault((color, marker), ([], []))
+            xs.append(start), ys.append(y)
+
+    for row in events.itertuples(index=False):
         color, marker = KIND_STYLE.get(row.kind, OTHER_STYLE)
-        _draw(ax, row.start, row.end, y_of[row.kind], color, marker)
-    for n, row in enumerate(pts.itertuples(index=False)):
+        add(row.start, row.end, y_of[row.kind], color, marker)
+    for n, row in enumerate(points.itertuples(index=False)):
         if row.article in y_of:
             y = y_of[row.article] + (0.15 if n % 2 else -0.15)
-            _draw(ax, row.start_date, row.end_date, y, OKABE_ITO["sky blue"], "o")
+            add(row.start_date, row.end_date, y, OKABE_ITO["sky blue"], "o")
+    for color, (ys, x0, x1) in spans.items():
+        ax.hlines(ys, x0, x1, colors=color, linewidth=5, alpha=0.8)
+    for (color, marker), (xs, ys) in marks.items():
+        ax.plot(xs, ys, marker=marker, color=color, markersize=8, linestyle="none")
     styles = ["--", ":", "-.", (0, (5, 2, 1, 2))]
     for n, row in enumerate(pubs.itertuples(index=False)):
-        if lo <= row.published <= hi:
-            ax.axvline(
-                row.published,
-                color=OKABE_ITO["black"],
-                linestyle=styles[n % len(styles)],
-                linewidth=1.2,
-                label=f"{_short(pubs, row.article)} published {row.published.isoformat()}",
-            )
+        ax.axvline(
+            row.published,
+            color=OKABE_ITO["black"],
+            linestyle=styles[n % len(styles)],
+            linewidth=1.2,
+            label=f"{_short(pubs, row.article)} published {row.published.isoformat()}",
+        )
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_yticks(range(len(lanes)), lanes, fontsize=9)
     ax.set_ylim(-0.7, max(len(lanes) - 0.3, 0.7))
     ax.invert_yaxis()
-    ax.set_xlim(lo, hi)
     ax.grid(axis="x", alpha=0.3)
-    finish(ax, f"Korea crisis timeline, {years[0]}–{years[1]}", "date", "")
+    finish(ax, "", "date", "")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(
             loc="upper left", bbox_to_anchor=(-0.05, -0.16), ncol=1, frameon=False, fontsize=8
         )
     fig.subplots_adjust(left=0.36, right=0.97, top=0.92, bottom=0.3)
+    zoom_timeline(fig, years)
     return fig
+
+
+def zoom_timeline(fig: Figure, years: tuple[int, int]) -> None:
+    """Show only the years ``years[0]``..``years[1]`` (inclusive) of a timeline figure."""
+    ax = fig.axes[0]
+    ax.set_xlim(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31))
+    ax.set_title(f"Korea crisis timeline, {years[0]}–{years[1]}")
 
 
 def _short(pubs: pd.DataFrame, article: str) -> str:
@@ -344,20 +363,6 @@ def _short(pubs: pd.DataFrame, article: str) -> str:
     outlet = str(row["outlet"].iloc[0]).split(" (")[0] or article
     outlet = outlet[4:] if outlet.startswith("The ") else outlet
     return f"{outlet} ({row['published'].iloc[0].year})"
-
-
-def _draw(ax, start: dt.date, end: dt.date, y: float, color: str, marker: str) -> None:
-    if end > start:
-        ax.plot(
-            [start, end + dt.timedelta(days=1)],
-            [y, y],
-            color=color,
-            linewidth=5,
-            solid_capstyle="butt",
-            alpha=0.8,
-        )
-    else:
-        ax.plot([start], [y], marker=marker, color=color, markersize=8, linestyle="none")
 
 
 def describe_timeline(
@@ -465,7 +470,9 @@ class TimelineApp(StaticFallback, widgets.VBox):
             continuous_update=False,
             layout=widgets.Layout(width="600px"),
         )
-        self.figure = Figure(figsize=(8, 4.5))
+        self.figure = timeline_figure(
+            self.points, self.events, self.pubs, years, fig=Figure(figsize=(8, 4.5))
+        )
         self.output = widgets.Output()
         super().__init__([self.years, self.output])
         self.years.observe(self._update, names="value")
@@ -474,7 +481,7 @@ class TimelineApp(StaticFallback, widgets.VBox):
     def _update(self, change=None) -> None:
         years = tuple(self.years.value)
         self.visible = in_years(self.points, years, "start_date", "end_date")
-        timeline_figure(self.points, self.events, self.pubs, years, fig=self.figure)
+        zoom_timeline(self.figure, years)
         self.alt = describe_timeline(self.points, self.events, self.pubs, years)
         self._html = (
             f"{_png(self.figure, self.alt)}<p>{escape(self.alt)}</p>{_table_html(self.visible)}"

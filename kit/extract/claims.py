@@ -86,8 +86,10 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NICKNAME_BEFORE = re.compile(
-    r"(?:dubbed|nicknamed|known[ \u00a0]as|so-called|self-styled|self-proclaimed|"
-    r"referred[ \u00a0]to[ \u00a0]as|nickname)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
+    r"(?:dubbed|nicknamed|known[ \u00a0]as|so-called|self-styled|self-proclaimed|named|"
+    r"referred[ \u00a0]to[ \u00a0]as|nickname|"
+    r"(?:is|are|was|were|been|being)[ \u00a0]+(?:hailed|called|described|labell?ed|branded|termed)"
+    r"(?:[ \u00a0]+as)?)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
     re.IGNORECASE,
 )
 _CONJ = re.compile(r"(?:and|but|or|while|as|so|because|although|though|if|when)\b")
@@ -141,8 +143,8 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may|can|will|should|must|to)[ \u00a0]+$", re.IGNORECASE
 )
 _REST_SUBORDINATE = re.compile(
-    r"(?:as|when|while|after|before|because|since|although|though|if|amid|despite|with|who|which|"
-    r"where|prompting|raising|making|leaving)\b"
+    r"(?:and|as|when|while|after|before|because|since|although|though|if|amid|despite|with|who|"
+    r"which|where|prompting|raising|making|leaving)\b"
 )
 _ADVERBIAL_AFTER = re.compile(
     r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
@@ -168,6 +170,8 @@ _PREP_START = re.compile(
     r"last|this|reporters|journalists|the\s+\w+\s+news|it\s+clear)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE = re.compile(r",[ \u00a0]+[a-z]+ing\b")
+_NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
 
@@ -396,8 +400,9 @@ _PERSON_ROLE = re.compile(
     r"leader|diplomat|ambassador|representative|adviser|advisor|aide|secretary|president)\b",
     re.IGNORECASE,
 )
+_NAME_COLON = re.compile(r":[ \u00a0]*$")
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,[ \u00a0]+[A-Z][\w.' ]+)?(?:[ \u00a0]+\([\w .]+\))?[ \u00a0]*[\u2014\u2013-]{1,2}[ \u00a0]+"
+    r"[A-Z][A-Z.'\- ]{2,}(?:,[ \u00a0]+[A-Z][\w.' ]+)?(?:[ \u00a0]+\([\w .]+\))?[ \u00a0]*[\u2014\u2013-]{1,2}[ \u00a0]+"
 )
 
 
@@ -499,7 +504,11 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
             and article.paragraphs[q.paragraph].role in ("headline", "standfirst")
             and nwords > 1
         ):
-            found[i] = (q, NONE, None, "quote")
+            # "Kim: ‘We will never give up’" -- a name and a colon before a headline quote
+            colon = _NAME_COLON.search(text, max(0, q.open - 40), q.open)
+            hit = state.index.ending_at(q.open - len(colon.group())) if colon else None
+            if hit is not None:
+                found[i] = (q, Speaker(hit.canonical, hit.kind, hit.start, hit.end), None, "quote")
     for q, sp, cue, how in found:
         if how in ("title", "nickname") or how == "":
             kind = {"title": "title", "nickname": "nickname"}.get(how, "scare_quote")
@@ -741,6 +750,8 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
         cue_kind = cue_kinds[cue_word]
         # cue after the content: "..., Mr. Scobell says." / "..., says Scobell."
         inv = re.match(r"^[ \u00a0]+(?P<np>[^,.;:“”\"()]{1,60}?)(?=[,.;:]|$)", after)
+        if inv and (len(inv.group("np").split()) > 6 or _FINITE.search(inv.group("np"))):
+            inv = None  # "said the 15 members agreed ...": a content clause, not a speaker
         tail_after_np = after[inv.end() :] if inv else ""
         if (
             before.rstrip().endswith(",")
@@ -846,7 +857,7 @@ def _cue_after_contents(
     if rest.lstrip().startswith(","):
         rs = after_np_end + len(rest) - len(rest.lstrip()) + 1
         cs, ce = _trim(text, rs, s1)
-        if len(text[cs:ce].split()) >= 3 and text[cs : cs + 1] not in '“"':
+        if has_rest and text[cs : cs + 1] not in '“"':
             _add_reported(article, (cs, ce), sp, cm, state, claims)
 
 
@@ -854,7 +865,7 @@ def _according_to(article, sent, cm, state, claims) -> None:
     text = article.text
     s0, s1 = sent.start, sent.end
     after = text[cm.end() : s1]
-    np = re.match(r"^[ \u00a0]+(?P<np>[^,.;:“”\"]{1,80}?)(?=[,.;:]|$)", after)
+    np = re.match(rf"^[ \u00a0]+(?P<np>{_NPCH}{{1,80}}?)(?=[,.;:]|$)", after)
     if not np:
         return
     sp = speaker_from_phrase(
@@ -901,8 +912,8 @@ def _content_after(
     has_that = False
     if cue_kind == "object" or _PREP_START.match(rest):
         that = _THAT_LATER.match(rest)
-        if not that:
-            return None
+        if not that or cue_regex().search(rest, 0, that.start() + 1) or _NOT_TO_BE.match(rest):
+            return None  # "hoped to announce ..., said it regretted that": another verb's "that"
         start += that.end()
         has_that = True
     elif re.match(r"that[ \u00a0]+", rest):
@@ -914,8 +925,12 @@ def _content_after(
             return None
     end = s1
     seg = text[start:end]
-    if not seg or seg[0] in "“\"‘'":
-        return None
+    if not seg or seg[0] in "“\"‘'" or _NOT_TO_BE.match(seg):
+        return None  # a quote, or "asked not to be named"
+    # ", defying ...", ", drawing ...": a participle phrase added by the writer
+    part = _PARTICIPLE.search(seg)
+    if part:
+        end = min(end, start + part.start())
     # stop at a dash closing an aside opened before the cue, and at ", saying"/", adding"
     sent_before = text[sent.start : pos]
     for dash in (" \u2014", " \u2013", "\u2014"):

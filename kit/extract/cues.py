@@ -134,6 +134,9 @@ def speaker_from_phrase(
             m.end == end or re.fullmatch(r"[ \u00a0]+(?:news[ \u00a0]+)?agency", text[m.end : end])
         )
     ]
+    if tail_actor and tail_actor[-1].start == start and tail_actor[-1].kind == "organization":
+        m = tail_actor[-1]  # "Xinhua news agency reported"
+        return Speaker(m.canonical, m.kind, m.start, m.end)
     if (
         tail_actor
         and is_source_phrase(text[start : tail_actor[-1].start])
@@ -152,6 +155,12 @@ def speaker_from_phrase(
         )
         s = start + phrase.find(cleaned)
         return Speaker(cleaned, kind, s, s + len(cleaned))
+    # "a tearful announcer on state television": an unnamed source all the same
+    if (
+        re.match(r"(?:a|an|one|another|two|three|several|some)[ \u00a0]", phrase, re.IGNORECASE)
+        and len(phrase.split()) <= 8
+    ):
+        return Speaker(clean_phrase(phrase), "unnamed", start, start + len(phrase))
     others = [m for m in inside if m.kind in ("country", "organization")]
     if others and len(phrase.split()) <= 6:
         m = others[0]

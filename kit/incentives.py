@@ -401,13 +401,20 @@ def dashboard(country: str = "China", corpus: Corpus | None = None) -> widgets.V
     """The incentives dashboard in one call: the explorer above the weighing app, countries linked.
 
     Returns a VBox with attributes ``explorer`` (IncentivesApp) and ``weigh`` (kit.policy.WeighApp);
-    choosing a country in the explorer also switches the weighing app.
+    choosing a country in the explorer also switches the weighing app (when that country has
+    policy options in policy_options.yaml).
     """
     from .policy import WeighApp
 
     explorer = IncentivesApp(country=country, corpus=corpus)
     weigh = WeighApp(country=country)
-    widgets.link((explorer.country, "value"), (weigh.country, "value"))
+
+    def follow(change) -> None:
+        # A country may have incentives but no policy options yet: then the weighing app stays.
+        if change["new"] in weigh.country.options:
+            weigh.country.value = change["new"]
+
+    explorer.country.observe(follow, names="value")
     box = widgets.VBox(
         [
             widgets.HTML("<h2>Korea crisis: each country's incentives</h2>"),

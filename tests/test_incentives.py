@@ -178,3 +178,16 @@ def test_dashboard_links_explorer_and_weighing(corpus):
     assert box.weigh.country.value == "North Korea"
     assert "deterrent" in box.weigh.weights
     assert box.weigh.sentence.startswith("With these weights, North Korea")
+
+
+def test_dashboard_keeps_working_for_a_country_without_options(corpus):
+    data = _data()
+    data["countries"]["Russia"] = copy.deepcopy(data["countries"]["Japan"])
+    views = I.load_incentives(data)
+    box = I.dashboard(corpus=corpus)
+    box.explorer.views = views  # as if a teacher had added Russia to incentives.yaml only
+    box.explorer.html["Russia"] = I.country_html(views["Russia"], corpus)
+    box.explorer.country.options = list(views)
+    box.explorer.country.value = "Russia"
+    assert ">Russia</h3>" in _html(box.explorer.output)
+    assert box.weigh.country.value in box.weigh.country.options

@@ -504,9 +504,9 @@ def _note_title(text: str, m: Mention) -> None:
 
 # -- tables ---------------------------------------------------------------------------------
 _APPOS_DETAIL = re.compile(
-    rf"^,{SP}+(?:(?P<det>a|an|the){SP}+|(?P<pos>[A-Z][\w\-]*[’']s){SP}+)(?P<role>[^,.;:()“”\"]{{2,90}}?)"
+    rf"^,{SP}+(?:(?P<det>a|an|the){SP}+|(?P<pos>[A-Z][\w\-]*[’']s){SP}+)(?P<role>(?:[^,.;:()“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,90}}?)"
     rf"(?:{SP}+(?:at|of|with|for|from|in){SP}+(?:the{SP}+)?(?P<aff>[^,;:()“”\"]{{2,80}}?))?"
-    rf"(?=[,;:()“”\"]|\.(?:\s|$)|$|{SP}+(?:in|who|which|based){SP})"
+    rf"(?=[,;:()“”\"]|(?<![A-Z])\.(?:\s|$)|$|{SP}+(?:in|who|which|based){SP})"
 )
 
 

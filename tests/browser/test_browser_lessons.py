@@ -15,7 +15,6 @@ and what the browser shows is compared with what the same app computes in plain 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -151,15 +150,19 @@ def _lesson_screenshot(page, view, artifacts: Path) -> None:
     from PIL import Image
 
     raw = artifacts / "incentives_lesson_raw.png"
+    left_tab = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if left_tab.count():
+        left_tab.first.click()  # collapse the file browser: more room for the lesson
+    page.set_viewport_size({"width": 1066, "height": 900})
+    view.evaluate(
+        "e => { e.scrollIntoView({block: 'start'});"
+        " const s = e.closest('.jp-WindowedPanel-outer'); if (s) s.scrollTop -= 110; }"
+    )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     box = page.locator(".jp-NotebookPanel-notebook").first.bounding_box()
-    top = view.bounding_box()
-    clip = {
-        "x": box["x"],
-        "y": max(box["y"], top["y"] - 40),
-        "width": min(box["width"], 1000),
-        "height": 620,
-    }
+    clip = {"x": box["x"], "y": box["y"], "width": min(box["width"], 1000), "height": 620}
     page.screenshot(path=str(raw), clip=clip)
+    page.set_viewport_size({"width": 1280, "height": 900})
     image = Image.open(raw).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
     target = (
         DOCS_SCREENSHOT
@@ -169,8 +172,6 @@ def _lesson_screenshot(page, view, artifacts: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target, optimize=True)
     assert target.stat().st_size <= 150_000, f"{target} is {target.stat().st_size} bytes"
-    if target != DOCS_SCREENSHOT:
-        shutil.copy(raw, artifacts / "incentives_lesson_full.png")
 
 
 def weigh_slider(page, artifacts: Path) -> None:

@@ -101,6 +101,11 @@ _QUOTED_AS = re.compile(
 _WAS_QUOTED = re.compile(
     r"^[\s,]*(?P<np>[^.“”\"]{1,60}?)[ \u00a0]+(?P<cue>was[ \u00a0]+quoted|were[ \u00a0]+quoted)[ \u00a0]+as[ \u00a0]+saying"
 )
+_QUOTED_BEFORE = re.compile(
+    r"(?:quoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,50}?)|(?P<np2>[A-Z][^.,;“”\"]{0,50}?)[ \u00a0]+(?:was|were)"
+    r"[ \u00a0]+quoted(?:[ \u00a0]+by[ \u00a0]+[^.,;“”\"]{1,40}?)?)[ \u00a0]+as[ \u00a0]+"
+    r"(?P<cue>saying)[\s,:]*(?:that[ \u00a0]+)?$"
+)
 _LABEL_AFTER = re.compile(
     r"[ \u00a0]+(?:label|slogan|tag|moniker|phrase|catchphrase|doctrine|nickname|motto|rhetoric|"
     r"speech|remark|comment)s?\b"
@@ -559,7 +564,13 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
         if sp.name:
             return sp, _cue_tuple(base, m)
     m = _rx("np_cue").match(window)
-    if m and not _CONJ.match(m.group("np").strip(" ,\u00a0")):
+    head_np = m.group("np").split(",")[0] if m else ""
+    if (
+        m
+        and not _CONJ.match(m.group("np").strip(" ,\u00a0"))
+        and not _FINITE.search(head_np)
+        and len(head_np.split()) <= 7
+    ):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if not sp.name and m.group("np").strip().endswith(","):
             sp = NONE
@@ -596,6 +607,15 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     before = text[before_start : q.open]
     resolve = state.resolve_pronoun
     idx = state.index
+    # "KCNA quoted Kim as saying: “..." / "Kim was quoted as saying “..."
+    qa = _QUOTED_BEFORE.search(before, max(0, len(before) - 120))
+    if qa:
+        np_s, np_e = (
+            (qa.start("np"), qa.end("np")) if qa.group("np") else (qa.start("np2"), qa.end("np2"))
+        )
+        sp = speaker_from_phrase(text, before_start + np_s, before_start + np_e, idx, resolve)
+        if sp.name:
+            return sp, ("saying", before_start + qa.start("cue"), before_start + qa.end("cue"))
     # the regexes below are anchored at the end: search only the last stretch (fast)
     near = max(0, len(before) - 90)
     m = _rx("cue_end").search(before, near)

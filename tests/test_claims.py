@@ -183,3 +183,57 @@ def test_no_claims_in_boilerplate():
     )
     c = parse(text, "2013-04-09").claims
     assert len(c) == 1
+
+
+def test_british_single_quotes_with_plural_possessive():
+    text = (
+        "Launch\n\n"
+        "‘We will protect the people,’ said Shinzo Abe. ‘The generals’ patience is not unlimited.’"
+    )
+    assert quotes(text, "2017-08-29") == [
+        ("We will protect the people", "Shinzo Abe"),
+        ("The generals’ patience is not unlimited", "Shinzo Abe"),
+    ]
+
+
+def test_quoted_as_saying_and_colon_introductions():
+    text = (
+        "Speech\n\n"
+        'KCNA quoted Kim Jong Un as saying: "The launch was a great success."\n\n'
+        "Foreign Minister Ri Yong-ho told the BBC: ‘Sanctions will not work.’"
+    )
+    assert quotes(text, "2017-07-05") == [
+        ("The launch was a great success", "Kim Jong Un"),
+        ("Sanctions will not work", "Ri Yong Ho"),
+    ]
+
+
+def test_spokesperson_for_a_named_leader_is_not_the_leader():
+    text = (
+        "Reaction\n\n"
+        "A spokesperson for the secretary general, Antonio Guterres, said he strongly condemned "
+        "the launch."
+    )
+    c = parse(text, "2017-08-29").claims
+    assert list(c["speaker"]) == ["A spokesperson for the secretary general"]
+    assert list(c["text"]) == ["he strongly condemned the launch"]
+
+
+def test_she_does_not_resolve_to_a_man():
+    text = (
+        "Summit\n\n"
+        "Jung Hae-rin, a professor at Korea University, met reporters. She added that Washington "
+        "would judge the summit by what Mr. Trump does with President Donald Trump in Singapore. "
+        "“If Pyongyang is serious, we will know it,” she said."
+    )
+    q = quotes(text, "2018-04-27")
+    assert q == [("If Pyongyang is serious, we will know it", "Jung Hae-rin")]
+
+
+def test_read_more_lines_give_no_claims():
+    text = (
+        "Missile\n\n"
+        "READ MORE: 'We are ready', says Kim as talks stall\n\n"
+        '"We will respond," said Defense Minister Song Young-moo.'
+    )
+    assert quotes(text, "2017-09-03") == [("We will respond", "Song Young-moo")]

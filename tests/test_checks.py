@@ -304,6 +304,10 @@ def test_answer_box_checks_and_shows_feedback():
     fb = box.submit()
     assert fb.correct and "Correct" in box.output.outputs[0]["text"]
     assert len(box.output.outputs) == 1
+    # the Check button runs the same check (as a click in the browser would)
+    box.answer.value = next(x for x in "abcd" if x != key["ex2.q4"])
+    box.check_button.click()
+    assert box.feedback.status == "incorrect" and "Not quite" in box.output.outputs[0]["text"]
 
 
 def test_answer_box_static_view_escapes_text():
@@ -498,3 +502,15 @@ def test_stored_outputs_say_not_answered_in_student_notebooks_and_correct_in_the
     assert len(key_cells) == len(questions())
     for cell, text in key_cells:
         assert "Correct!" in text, cell.source
+
+
+def test_text_answer_box_accepts_typed_answers(seeds):
+    checks.use_corpus(seeds)
+    key = _answer_key_answers()
+    box = checks.ask("ex3.q6")
+    box.answer.value = "  " + key["ex3.q6"].lower() + "  "
+    assert box.submit().correct
+    days = next(iter(checks.expected_answer("ex1.q7").values))
+    box = checks.ask("ex1.q7")  # a number typed as text
+    box.answer.value = days
+    assert box.submit().correct

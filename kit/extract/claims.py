@@ -31,7 +31,7 @@ from .cues import (
     speaker_from_phrase,
     subject_before,
 )
-from .lexicon import SP, cue_regex, reporting_cues
+from .lexicon import SP, cue_regex, name_key, officeholder_index, reporting_cues
 from .quotes import Quote, find_quotes
 
 FRAGMENT_WORDS = 3
@@ -198,10 +198,23 @@ class _State:
         """ "the official" after "a ministry official": the source introduced before."""
         if sp.kind not in ("unnamed", "group"):
             return sp
-        m = re.match(r"(?:the|this|that)\s+(?:\w+\s+)?(\w+)$", sp.name, re.IGNORECASE)
+        m = re.match(
+            r"(?:the|this|that|[A-Z][\w.]*(?: [A-Z][\w.]*)?[’']s)\s+(?:\w+\s+)?(\w+)$", sp.name
+        )
         if not m:
             return sp
         head = m.group(1).lower()
+        # "the prime minister", "South Korea's new president": the person with that title
+        if head in _ROLE_HEADS:
+            pos = sp.start if sp.start >= 0 else 10**9
+            by_key, _ = officeholder_index()
+            for mention in reversed(self.index.mentions):
+                if mention.kind != "person" or mention.start >= pos:
+                    continue
+                holder = by_key.get(name_key(mention.canonical))
+                office = (mention.title + " " + (holder.office if holder else "")).lower()
+                if head in office:
+                    return Speaker(mention.canonical, "person", mention.start, mention.end)
         for _, prev in reversed(self.history):
             if (
                 prev.kind in ("unnamed", "group")
@@ -294,6 +307,10 @@ def _subject_like(text: str, m: Mention) -> bool:
     return not _PREP_END.search(pre)
 
 
+_ROLE_HEADS = frozenset(
+    "president premier minister secretary leader chancellor chairman envoy ambassador "
+    "spokesman spokeswoman negotiator king".split()
+)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
 
 
@@ -663,11 +680,23 @@ def _last_speaker_in(state: _State, sent) -> Speaker | None:
 
 
 def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
-    """The first actor named in the sentence before ``limit`` (outside quotes)."""
-    for m in state.index.within(sent.start, limit):
-        if not state.index.inside_quote(m.start):
-            return Speaker(m.canonical, m.kind, m.start, m.end)
-    return NONE
+    """The first actor named in the sentence before ``limit`` (outside quotes); a person named
+    in the first words wins over the country word before it ("South Korean President Moon")."""
+    found = [
+        m for m in state.index.within(sent.start, limit) if not state.index.inside_quote(m.start)
+    ]
+    if not found:
+        return NONE
+    first = found[0]
+    if first.kind != "person":
+        early = [
+            m
+            for m in found
+            if m.kind == "person" and len(article.text[sent.start : m.start].split()) <= 10
+        ]
+        if early:
+            first = early[0]
+    return Speaker(first.canonical, first.kind, first.start, first.end)
 
 
 def _sibling(found, i, text, fragment: bool) -> Speaker | None:

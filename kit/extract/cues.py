@@ -98,7 +98,11 @@ def is_source_phrase(phrase: str) -> bool:
 def clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,\u00a0")
     phrase = re.sub(
-        r"^(?:but|and|yet|so|while|although|though|because|indeed|that)\s+", "", phrase, flags=re.I
+        r"^(?:but|and|yet|so|while|although|though|because|indeed|that|later|earlier|meanwhile|"
+        r"however|separately|still|now|then|also|instead)\s+",
+        "",
+        phrase,
+        flags=re.I,
     )
     return phrase.strip()
 
@@ -130,9 +134,7 @@ def speaker_from_phrase(
         m
         for m in inside
         if m.kind in ("country", "organization")
-        and (
-            m.end == end or re.fullmatch(r"[ \u00a0]+(?:news[ \u00a0]+)?agency", text[m.end : end])
-        )
+        and (m.end == end or _OUTLET_TAIL.fullmatch(text, m.end, end) is not None)
     ]
     if tail_actor and tail_actor[-1].start == start and tail_actor[-1].kind == "organization":
         m = tail_actor[-1]  # "Xinhua news agency reported"
@@ -214,6 +216,9 @@ def subject_before(
     return Speaker(sp.name, sp.kind, sp.start, sp.end, at)
 
 
+_OUTLET_TAIL = re.compile(
+    r"[ \u00a0]+(?:news[ \u00a0]+)?(?:agency|newspaper|daily|broadcaster|television|radio|website)"
+)
 _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 _APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
 

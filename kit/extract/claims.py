@@ -736,15 +736,20 @@ def _colon_intro_speaker(article, q: Quote, state: _State) -> Speaker | None:
 
 
 def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
-    for c in reversed(claims):
-        if c["kind"] != "quote" or c["start"] >= q.start:
-            continue
-        if (
-            c["paragraph"] >= q.paragraph - 1
-            and article.paragraphs[c["paragraph"]].role == article.paragraphs[q.paragraph].role
-        ):
-            return Speaker(c["speaker"], c["speaker_kind"])
-        break
+    """A quote with no cue continues the quote just before it (same or previous paragraph);
+    failing that, it follows "X said ..." in the sentence or paragraph before."""
+    role = article.paragraphs[q.paragraph].role
+    for kind in ("quote", "reported"):
+        for c in sorted(claims, key=lambda c: c["start"], reverse=True):
+            if c["kind"] != kind or c["start"] >= q.start:
+                continue
+            near = (
+                c["paragraph"] >= q.paragraph - 1
+                and article.paragraphs[c["paragraph"]].role == role
+            )
+            if near and (kind == "quote" or c["speaker_kind"] == "person"):
+                return Speaker(c["speaker"], c["speaker_kind"])
+            break
     return NONE
 
 

@@ -113,7 +113,8 @@ def test_binder_environment_runs_the_start_notebook(tmp_path, capsys):
         "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
     }
     env.pop("PYTHONPATH", None)
-    _run([str(vpy), "-m", "pip", "install", "-q", *requirements], env=env)
+    # --no-compile: byte-compiling jupyterlab & co. costs more CPU than the whole install.
+    _run([str(vpy), "-m", "pip", "install", "-q", "--no-compile", *requirements], env=env)
     timings["pip install environment.yml"] = time.perf_counter() - started
 
     # postBuild on a copy: it installs the kit (editable), which writes build metadata.

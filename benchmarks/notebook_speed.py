@@ -33,6 +33,7 @@ class RunResult:
     seconds: float
     peak_rss_mb: float | None
     error: str | None = None
+    kernel_cpu_s: float | None = None
 
 
 def lesson_notebooks(root: Path = REPO) -> list[Path]:
@@ -73,6 +74,20 @@ def read_status_kb(pid: int, field: str) -> int | None:
     return None
 
 
+def read_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (``/proc/<pid>/stat``), in seconds.
+
+    Unlike wall time it hardly changes when other programs share the CPU, so it is the
+    figure to compare between a busy and a quiet machine.
+    """
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_notebook(
     path: Path,
     cwd: Path | None = None,
@@ -96,6 +111,7 @@ def run_notebook(
         started = time.perf_counter()
         error = None
         peak = None
+        cpu = None
         try:
             km.start_kernel(cwd=str(cwd), env=env)
             client = NotebookClient(
@@ -114,9 +130,10 @@ def run_notebook(
             if pid:
                 hwm = read_status_kb(pid, "VmHWM")
                 peak = hwm / 1024 if hwm else None
+                cpu = read_cpu_seconds(pid)
             if km.has_kernel:
                 km.shutdown_kernel(now=True)
-    return RunResult(_rel(path), elapsed, peak, error)
+    return RunResult(_rel(path), elapsed, peak, error, cpu)
 
 
 def _rel(path: Path) -> str:
@@ -128,20 +145,33 @@ def _rel(path: Path) -> str:
 
 def main(argv: list[str]) -> int:
     paths = [Path(p).resolve() for p in argv] or all_notebooks()
-    print(f"{'notebook':45} {'seconds':>8} {'peak RSS MB':>12}")
+    load = os.getloadavg()[0]
+    print(f"{os.cpu_count()} CPU cores, load average {load:.1f} at start")
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.ipynb"
+        empty.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+        base = run_notebook(empty)
+    print(
+        f"baseline (empty notebook: kernel start + stop): {base.seconds:.1f} s, "
+        f"kernel CPU {base.kernel_cpu_s or 0:.1f} s, peak RSS {base.peak_rss_mb or 0:.0f} MB\n"
+    )
+    print(f"{'notebook':45} {'seconds':>8} {'kernel CPU s':>13} {'peak RSS MB':>12}")
     results = []
     for path in paths:
         r = run_notebook(path)
         results.append(r)
         flag = "" if r.seconds <= TARGET_NOTEBOOK_S else "  (over 10 s target)"
         peak = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb else "?"
-        print(f"{r.notebook:45} {r.seconds:8.1f} {peak:>12}{flag}", flush=True)
+        cpu = f"{r.kernel_cpu_s:.1f}" if r.kernel_cpu_s is not None else "?"
+        print(f"{r.notebook:45} {r.seconds:8.1f} {cpu:>13} {peak:>12}{flag}", flush=True)
         if r.error:
             print(f"    FAILED: {r.error.splitlines()[-1] if r.error else ''}")
     total = sum(r.seconds for r in results)
     heaviest = max(results, key=lambda r: r.peak_rss_mb or 0)
     print(
-        f"\nwhole suite ({len(results)} notebooks): {total:.1f} s (target <= {TARGET_SUITE_S:.0f} s)"
+        f"\nwhole suite ({len(results)} notebooks): {total:.1f} s wall, "
+        f"{sum(r.kernel_cpu_s or 0 for r in results):.1f} s kernel CPU "
+        f"(target <= {TARGET_SUITE_S:.0f} s)"
     )
     print(
         f"slowest: {max(results, key=lambda r: r.seconds).notebook} "

@@ -157,6 +157,11 @@ def test_may_the_verb_and_march_the_noun_are_not_months():
     assert value_of("The vote was held on May 9.", "2016-06-01", "May 9") == "2016-05-09"
 
 
+def test_names_with_weekdays_are_not_days():
+    text = "The Sunday Times reported it; the Good Friday Agreement and Bloody Sunday were cited."
+    assert found(text, "2016-01-27") == []
+
+
 def test_names_that_are_month_names_are_not_months():
     assert found("April Smith and June Lee spoke to reporters.", "2016-01-27") == []
 

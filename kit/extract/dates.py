@@ -82,6 +82,8 @@ class _Lexicon:
     holidays: dict[str, tuple[int, int]]  # "Christmas Day" -> (12, 25)
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
+    weekday_names_after: frozenset[str]  # "Sunday Times": a name, not a day
+    weekday_names_before: frozenset[str]  # "Bloody Sunday", "Good Friday"
 
 
 def _norm(phrase: str) -> str:
@@ -166,6 +168,8 @@ def lexicon() -> _Lexicon:
         },
         not_year_after=frozenset(words("not_year_after")),
         not_year_before=frozenset(words("not_year_before")),
+        weekday_names_after=frozenset(words("not_weekday_after")),
+        weekday_names_before=frozenset(words("not_weekday_before")),
     )
 
 
@@ -856,6 +860,11 @@ class _Resolver:
 
     # relative expressions --------------------------------------------------------------
     def _wd(self, m):
+        if not m["wd_shift"] and not m["wd_mod"]:
+            after = "" if m["wd_part"] else _word_after(self.text, m.end()).lower()
+            before = _words_before(self.text, m.start())
+            if after in self.lx.weekday_names_after or before in self.lx.weekday_names_before:
+                return None  # a name: "the Sunday Times", "Bloody Sunday"
         weekday = self.lx.weekday_number[m["wd_name"]]
         shift = ""
         if m["wd_shift"]:

@@ -64,6 +64,9 @@ def _answer_key_answers() -> dict[str, str]:
         m = re.search(r'check\("(ex\d\.q\d+)", "([^"]+)"\)', cell.source)
         if m:
             found[m.group(1)] = m.group(2)
+        m = re.fullmatch(r"answer = '([^']+)'\ncheck\(\"(ex\d\.q\d+)\", answer\)", cell.source)
+        if m:
+            found[m.group(2)] = m.group(1)
     return found
 
 

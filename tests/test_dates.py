@@ -377,6 +377,21 @@ def test_weekends():
     assert value_of("They met last weekend.", "2016-01-27", "last weekend") == "2016-W03-WE"
 
 
+@pytest.mark.parametrize(
+    ("published", "expression", "value"),
+    [
+        ("2016-01-20", "this winter", "2015-WI"),  # December 2015 to February 2016
+        ("2016-01-20", "last winter", "2014-WI"),
+        ("2016-01-20", "next winter", "2016-WI"),
+        ("2016-10-20", "this winter", "2016-WI"),
+        ("2016-10-20", "last winter", "2015-WI"),
+        ("2016-12-20", "next winter", "2017-WI"),
+    ],
+)
+def test_winter_belongs_to_the_year_of_its_december(published, expression, value):
+    assert value_of(f"Talks stalled {expression}.", published, expression) == value
+
+
 def test_seasons():
     text = "The talks stalled last summer and may resume this spring or in the summer of 2017."
     assert found(text, "2016-03-01") == [

@@ -1,17 +1,20 @@
 """Temporal expressions, normalized against the publication date.
 
-One compiled regular expression (built from the word lists in
-``kit/data/date_words.yaml``) is run over each paragraph that is not boilerplate;
-each match is then turned into a TIMEX3-style value with cheap date arithmetic.
-Words such as "Tuesday" or "March 7" are read against the publication date, looking
-back for past events and ahead when the sentence looks ahead ("will", "upcoming").
+Every date expression contains an anchor word (a month or weekday name, a year, "week",
+"ago", "now", ...). One fast regular expression finds the anchors; around each, one compiled
+alternation of the forms that anchor can belong to (built from the word lists in
+``kit/data/date_words.yaml``) is tried at the few places where an expression can start. Each
+match outside boilerplate paragraphs is turned into a TIMEX3-style value with cheap date
+arithmetic. Words such as "Tuesday" or "March 7" are read against the publication date, looking
+back for past events and ahead when the nearest tense cue in the sentence looks ahead ("will",
+"upcoming", "is expected to").
 
 Values and kinds (the ``kind`` column says what sort of expression it is):
 
 ========  =====================================  ==================================
 kind      value                                   examples
 ========  =====================================  ==================================
-date      YYYY-MM-DD                              Jan. 6, 2016 · 6 January · Jan. 6
+date      YYYY-MM-DD                              Jan. 6, 2016 · 6 January · Christmas Day
 weekday   YYYY-MM-DD                              Tuesday · last Friday · Tuesday night
 relative  YYYY-MM-DD, YYYY-MM or YYYY             yesterday · two days ago · last month
 week      YYYY-Www (ISO week)                     last week · later this week
@@ -19,7 +22,7 @@ weekend   YYYY-Www-WE                             this weekend · over the weeke
 month     YYYY-MM                                 April 2012 · in March
 year      YYYY                                    in 2006 · early 2015
 season    YYYY-SP / SU / FA / WI                  last summer · the spring of 2012
-range     A/B                                     1950-53 · from 2003 to 2008 · Jan. 5-7
+range     A/B                                     1950-53 · from 2003 to 2008 · the past week
 decade    YYY (the first three digits)            the 1990s
 vague     "" (and vague=True)                     now · recently · in the coming days
 ========  =====================================  ==================================
@@ -706,14 +709,17 @@ def _unit_value(published: dt.date, unit: str, shift: int) -> tuple[str, str]:
 
 
 def _season(published: dt.date, code: str, shift: int | None, year: str | None) -> str:
+    """A season as TIMEX3 ``YYYY-SP|SU|FA|WI``; a winter belongs to the year of its December,
+    so "this winter" written in January 2016 is 2015-WI."""
     if year:
         return f"{year}-{code}"
     start = _SEASON_START[code]
-    current = published.year
+    month = published.month + (12 if code == "WI" and published.month <= 2 else 0)
+    current = published.year - (1 if month > 12 else 0)  # the cycle we are in
     if shift and shift < 0:
-        current = current if published.month >= start + 3 else current - 1
+        current = current if month >= start + 3 else current - 1
     elif shift and shift > 0:
-        current = current if published.month < start else current + 1
+        current = current if month < start else current + 1
     return f"{current:04d}-{code}"
 
 

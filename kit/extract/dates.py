@@ -536,7 +536,7 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 
 _TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+_TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 @cache
@@ -567,10 +567,8 @@ def _tense(
     by_first, not_past_ed = _cues()
     lo = max(sent_start, start - _TENSE_WINDOW)
     hi = min(sent_end, end + _TENSE_WINDOW)
-    tokens = [
-        (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
-        for m in _TOKEN.finditer(text, lo, hi)
-    ]
+    window = text[lo:hi].lower().replace("\u2019", "'")
+    tokens = [(m.start() + lo, m.end() + lo, m.group()) for m in _TOKEN_LOWER.finditer(window)]
     best_dist = None
     best = 0
     for i, (t_start, t_end, word) in enumerate(tokens):

@@ -186,13 +186,13 @@ def test_weigh_app_slider_changes_preference_and_figure():
     app = P.WeighApp("China")
     assert set(app.weights) == set(P.load_options()["China"].scores)
     before = _html(app.output)
-    assert app.preferred == ["Keep the status quo"] and "data:image/png;base64," in before
+    assert app.preferred == ["Keep the status quo"] and "data:image/svg+xml;base64," in before
     for item, slider in app.weights.items():
         slider.value = 5 if item == "stop-tests" else 0
     after = _html(app.output)
     assert app.preferred == ["Squeeze North Korea hard"]
     assert "prefers “Squeeze North Korea hard”" in app.sentence
-    assert after != before and before.split("base64,")[1][:2000] != after.split("base64,")[1][:2000]
+    assert after != before and before.split("base64,")[1][:4000] != after.split("base64,")[1][:4000]
     assert app.totals["squeeze"] == 10
     assert "5 × +2 = 10" in after and "0 × -2 = 0" in after
 
@@ -222,3 +222,25 @@ def test_game_app_play_then_explain():
     app.game.value = "united-states-china"
     assert set(app.weights) == {"United States", "China"}
     assert app.equilibria == [] and "no pure-strategy" in _html(app.output)
+
+
+def test_options_svg_draws_every_option_and_escapes_labels():
+    import base64
+    import re
+
+    china = P.load_options()["China"]
+    html = P.options_svg(china, china.default_weights, alt="chart")
+    svg = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", html)[1]).decode()
+    for o in china.options:
+        assert f">{o.label}</text>" in svg
+    assert svg.count("<rect") == 1 + len(china.options)  # background + one bar each
+    odd = P.CountryOptions("A<b>&", china.options, china.scores, china.default_weights)
+    svg = base64.b64decode(
+        re.search(r"base64,([A-Za-z0-9+/=]+)", P.options_svg(odd, {}))[1]
+    ).decode()
+    assert "A&lt;b&gt;&amp;" in svg and "A<b>" not in svg
+
+
+@pytest.mark.parametrize(("span", "step"), [(10, 2), (46, 10), (1, 0.2), (300, 50)])
+def test_nice_step(span, step):
+    assert P.nice_step(span) == pytest.approx(step)

@@ -92,6 +92,10 @@ _NICKNAME_BEFORE = re.compile(
     r"(?:[ \u00a0]+as)?)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
     re.IGNORECASE,
 )
+_ANY_VERB_AFTER = re.compile(
+    r"^[ \u00a0]*(?P<np>(?:[^,.;:“”\"‘’()]|(?<=[A-Z])\.){1,40}?)[ \u00a0]+(?P<cue>[a-z]+(?:s|ed))"
+    r"(?=[ \u00a0]*[.,;!?]|[ \u00a0]+(?:in|to|on|at|with|during|after)\b)"
+)
 _CONJ = re.compile(r"(?:and|but|or|while|as|so|because|although|though|if|when)\b")
 # “...,” the agency quoted him as saying
 _QUOTED_AS = re.compile(
@@ -593,6 +597,13 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
             sp = NONE
         if sp.name:
             return sp, _cue_tuple(base, m)
+    # “...,” one official grumbled. -- any verb right after a quote that ends in a comma
+    if text[q.end - 1 : q.end] in ",?!" or text[q.close - 1 : q.close] in ",?!":
+        g = _ANY_VERB_AFTER.match(window)
+        if g and not _CONJ.match(g.group("np")) and not _FINITE.search(g.group("np")):
+            sp = speaker_from_phrase(text, base + g.start("np"), base + g.end("np"), idx, resolve)
+            if sp.name:
+                return sp, _cue_tuple(base, g)
     if allow_gap:
         for name in ("gap_cue_np", "gap_np_cue"):
             m = _rx(name).match(window)

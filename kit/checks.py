@@ -24,6 +24,7 @@ import json
 import math
 import numbers
 import re
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -1128,14 +1129,27 @@ def reset_progress() -> None:
     _STATE.clear()
 
 
+PROGRESS_FILE = "korea_kit_progress.json"
+
+
+def _inside_repo(path: Path) -> bool:
+    return path == REPO_ROOT or REPO_ROOT in path.parents
+
+
+def default_progress_path() -> Path:
+    """Where ``save_progress`` writes by default: the home folder, or the temp folder when the
+    home folder is the kit's own folder (as on Binder, which clones the kit into home)."""
+    home = Path.home().resolve() / PROGRESS_FILE
+    return home if not _inside_repo(home) else Path(tempfile.gettempdir()) / PROGRESS_FILE
+
+
 def save_progress(path: str | Path | None = None, student: str = "") -> Path | None:
     """Write the progress summary as JSON, only when the student asks (default: home folder).
 
     Refuses to write inside the kit's repository, so running the notebooks never changes it.
     """
-    target = Path(path).expanduser() if path else Path.home() / "korea_kit_progress.json"
-    target = target.resolve()
-    if target == REPO_ROOT or REPO_ROOT in target.parents:
+    target = (Path(path).expanduser() if path else default_progress_path()).resolve()
+    if _inside_repo(target):
         print(
             f"Not saved: {target.name} would be inside the kit's folder. Choose a path in "
             "your home folder, e.g. save_progress('~/my_progress.json')."
@@ -1150,6 +1164,11 @@ def save_progress(path: str | Path | None = None, student: str = "") -> Path | N
     }
     target.write_text(json.dumps(payload, indent=2), encoding="utf-8")
     print(f"Progress saved to {target}")
+    if path is None and target.parent != Path.home().resolve():
+        print(
+            "(Your home folder is the kit's own folder here, so the file went to the temp "
+            "folder. To hand in your progress, show your teacher the table from progress().)"
+        )
     return target
 
 

@@ -517,3 +517,12 @@ def test_text_answer_box_accepts_typed_answers(seeds):
     box = checks.ask("ex1.q7")  # a number typed as text
     box.answer.value = days
     assert box.submit().correct
+
+
+def test_default_progress_path_is_never_inside_the_kit(monkeypatch, tmp_path):
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: tmp_path))
+    assert checks.default_progress_path() == tmp_path.resolve() / checks.PROGRESS_FILE
+    # On Binder the kit is cloned into the home folder: fall back to the temp folder.
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: ROOT))
+    target = checks.default_progress_path()
+    assert ROOT not in target.parents and target.name == checks.PROGRESS_FILE

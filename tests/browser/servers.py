@@ -142,7 +142,9 @@ class Server:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            # SIGTERM: a clean stop that shuts the kernels down. (SIGINT only asks "Shut down
+            # this Jupyter server (y/[n])?" and resumes after 5 s without a terminal.)
+            self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -90,3 +90,4 @@ def test_hostile_article_shows_as_text_and_runs_nothing(lab, page, artifacts):
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.url.startswith(lab.base), f"the page navigated away: {page.url}"
     reader.screenshot(path=str(artifacts / "hostile_reader.png"))
+    labpage.shutdown_kernels(lab)

@@ -38,6 +38,13 @@ def _steps() -> list[tuple[str, str]]:
     return [(nb, step) for nb in LESSONS for step in ["run_all", *actions.get(nb, [])]]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _stop_kernels_after(lab):
+    """Leave no lesson kernel running for the tests that follow (they measure memory)."""
+    yield
+    labpage.shutdown_kernels(lab)
+
+
 #: Which lesson is open in the shared page, and whether Run All succeeded there.
 STATE: dict[str, object] = {"open": None, "ok": False}
 

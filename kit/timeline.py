@@ -16,8 +16,11 @@ from __future__ import annotations
 import base64
 import calendar
 import datetime as dt
-import io
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
@@ -365,6 +368,30 @@ def _short(pubs: pd.DataFrame, article: str) -> str:
     return f"{outlet} ({row['published'].iloc[0].year})"
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """The timeline tables as plain Python lists, so redrawing needs no pandas."""
+
+    events: list[tuple[dt.date, dt.date, str]]
+    points: list[tuple[str, dt.date, dt.date]]
+    pubs: list[tuple[str, str, dt.date]]  # article, short name, published
+    rows: list[str]  # one HTML table row per point
+
+
+def _prepare(points: pd.DataFrame, events: pd.DataFrame, pubs: pd.DataFrame) -> _Prepared:
+    shorts = {a: _short(pubs, a) for a in pubs["article"]}
+    return _Prepared(
+        events=list(zip(events["start"], events["end"], events["kind"], strict=True)),
+        points=list(zip(points["article"], points["start_date"], points["end_date"], strict=True)),
+        pubs=[(a, shorts[a], p) for a, p in zip(pubs["article"], pubs["published"], strict=True)],
+        rows=_table_rows(points),
+    )
+
+
+def _overlaps(start: dt.date, end: dt.date, years: tuple[int, int]) -> bool:
+    return end >= dt.date(years[0], 1, 1) and start <= dt.date(years[1], 12, 31)
+
+
 def describe_timeline(
     points: pd.DataFrame,
     events: pd.DataFrame,
@@ -372,31 +399,156 @@ def describe_timeline(
     years: tuple[int, int] = (1950, 2016),
 ) -> str:
     """Text alternative for ``timeline_figure``, computed from the same tables."""
-    ev = in_years(events, years, "start", "end")
-    pts = in_years(points, years, "start_date", "end_date")
-    kinds = ev["kind"].value_counts() if len(ev) else pd.Series(dtype=int)
-    kind_text = ", ".join(f"{n} {k}" for k, n in kinds.items()) or "none"
-    per_article = (
-        ", ".join(
-            f"{_short(pubs, a)}: {n}" for a, n in pts["article"].value_counts(sort=False).items()
-        )
-        if len(pts)
-        else "none"
-    )
-    published = "; ".join(
-        f"{_short(pubs, a)} published {p.isoformat()}"
-        for a, p in zip(pubs["article"], pubs["published"], strict=True)
-    )
+    return _describe(_prepare(points, events, pubs), years)
+
+
+def _describe(prep: _Prepared, years: tuple[int, int]) -> str:
+    ev = Counter(kind for start, end, kind in prep.events if _overlaps(start, end, years))
+    pts = Counter(a for a, start, end in prep.points if _overlaps(start, end, years))
+    shorts = {a: short for a, short, _ in prep.pubs}
+    kind_text = ", ".join(f"{n} {k}" for k, n in ev.most_common()) or "none"
+    per_article = ", ".join(f"{shorts.get(a, a)}: {n}" for a, n in pts.items()) or "none"
+    published = "; ".join(f"{short} published {p.isoformat()}" for _, short, p in prep.pubs)
     return (
-        f"Timeline from {years[0]} to {years[1]}: {len(ev)} background event(s) ({kind_text}); "
-        f"{len(pts)} dated expression(s) from the articles ({per_article}); {published}."
+        f"Timeline from {years[0]} to {years[1]}: {sum(ev.values())} background event(s) "
+        f"({kind_text}); {sum(pts.values())} dated expression(s) from the articles "
+        f"({per_article}); {published}."
     )
 
 
-def _png(fig: Figure, alt: str) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=72)
-    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode("ascii")}"/>'
+_DASHES = ["6,3", "2,2", "6,2,1,2", "10,3"]
+
+
+def _year_ticks(years: tuple[int, int]) -> list[tuple[dt.date, str]]:
+    """Tick dates and labels: quarters for short ranges, round-numbered years otherwise."""
+    y0, y1 = years
+    if y1 - y0 < 2:
+        return [
+            (
+                dt.date(y, m, 1),
+                f"{calendar.month_abbr[m]} {y}" if m == 1 else calendar.month_abbr[m],
+            )
+            for y in range(y0, y1 + 1)
+            for m in (1, 4, 7, 10)
+        ]
+    span = y1 - y0 + 1
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if span / s <= 9), 100)
+    first = -(-y0 // step) * step
+    return [(dt.date(y, 1, 1), str(y)) for y in range(first, y1 + 1, step)]
+
+
+def _marker_svg(shape: str, cx: float, cy: float, color: str, r: float = 5) -> str:
+    if shape == "s":
+        return f'<rect x="{cx - r:.1f}" y="{cy - r:.1f}" width="{2 * r}" height="{2 * r}" fill="{color}"/>'
+    if shape in ("^", "v", "D", "*"):
+        if shape == "^":
+            pts = [(0, -r), (r, r * 0.8), (-r, r * 0.8)]
+        elif shape == "v":
+            pts = [(0, r), (r, -r * 0.8), (-r, -r * 0.8)]
+        elif shape == "D":
+            pts = [(0, -r * 1.1), (r, 0), (0, r * 1.1), (-r, 0)]
+        else:  # a five-pointed star
+            pts = [
+                (
+                    (r * 1.3 if k % 2 == 0 else r * 0.55) * math.sin(k * math.pi / 5),
+                    -(r * 1.3 if k % 2 == 0 else r * 0.55) * math.cos(k * math.pi / 5),
+                )
+                for k in range(10)
+            ]
+        coords = " ".join(f"{cx + dx:.1f},{cy + dy:.1f}" for dx, dy in pts)
+        return f'<polygon points="{coords}" fill="{color}"/>'
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r}" fill="{color}"/>'
+
+
+def timeline_svg(
+    points: pd.DataFrame,
+    events: pd.DataFrame,
+    pubs: pd.DataFrame,
+    years: tuple[int, int] = (1950, 2016),
+    alt: str = "",
+) -> str:
+    """The same timeline as ``timeline_figure``, drawn directly as an SVG ``<img>``.
+
+    The timeline app redraws it on every slider move: writing SVG takes a few milliseconds,
+    where rendering a matplotlib PNG takes well over 100 ms of CPU.
+    """
+    return _svg(_prepare(points, events, pubs), years, alt)
+
+
+def _svg(prep: _Prepared, years: tuple[int, int], alt: str = "") -> str:
+    lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
+    kinds = list(dict.fromkeys(kind for _, _, kind in prep.events))
+    article_ids = [a for a, _, _ in prep.pubs]
+    shorts = {a: short for a, short, _ in prep.pubs}
+    lanes = [k[:1].upper() + k[1:] for k in kinds] + [f"{shorts[a]} dates" for a in article_ids]
+    y_of = {k: n for n, k in enumerate(kinds)}
+    y_of.update({a: len(kinds) + n for n, a in enumerate(article_ids)})
+    width, left, right, top, lane = 680, 250, 20, 34, 24
+    axis_y = top + lane * len(lanes)
+    height = axis_y + 44 + 16 * len(article_ids)
+    days = (hi - lo).days + 1
+
+    def x(d: dt.date) -> float:
+        return left + (d - lo).days / days * (width - left - right)
+
+    def y(n: float) -> float:
+        return top + lane * n + lane / 2
+
+    e = xml_escape
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="{(left + width - right) / 2:.1f}" y="20" text-anchor="middle" font-size="14">'
+        f"Korea crisis timeline, {years[0]}–{years[1]}</text>",
+    ]
+    for d, label in _year_ticks(years):
+        out.append(
+            f'<line x1="{x(d):.1f}" y1="{top}" x2="{x(d):.1f}" y2="{axis_y}" stroke="#E5E5E5"/>'
+            f'<text x="{x(d):.1f}" y="{axis_y + 15}" text-anchor="middle" font-size="11">{e(label)}</text>'
+        )
+    for n, name in enumerate(lanes):
+        out.append(f'<text x="{left - 8}" y="{y(n) + 4:.1f}" text-anchor="end">{e(name)}</text>')
+
+    def draw(start: dt.date, end: dt.date, lane_y: float, color: str, marker: str) -> None:
+        if end < lo or start > hi:
+            return
+        if end > start:
+            a, b = x(max(start, lo)), x(min(end, hi) + dt.timedelta(days=1))
+            out.append(
+                f'<rect x="{a:.1f}" y="{lane_y - 4:.1f}" width="{max(b - a, 1.5):.1f}" height="8" '
+                f'fill="{color}" fill-opacity="0.8"/>'
+            )
+        else:
+            out.append(_marker_svg(marker, x(start), lane_y, color))
+
+    for start, end, kind in prep.events:
+        color, marker = KIND_STYLE.get(kind, OTHER_STYLE)
+        draw(start, end, y(y_of[kind]), color, marker)
+    for n, (article, start, end) in enumerate(prep.points):
+        if article in y_of:
+            lane_y = y(y_of[article]) + (4 if n % 2 else -4)
+            draw(start, end, lane_y, OKABE_ITO["sky blue"], "o")
+    for n, (_article, short, published) in enumerate(prep.pubs):
+        dash = _DASHES[n % len(_DASHES)]
+        if lo <= published <= hi:
+            px = x(published)
+            out.append(
+                f'<line x1="{px:.1f}" y1="{top - 4}" x2="{px:.1f}" y2="{axis_y}" stroke="black" '
+                f'stroke-width="1.3" stroke-dasharray="{dash}"/>'
+            )
+        ly = axis_y + 40 + 16 * n
+        out.append(
+            f'<line x1="{left}" y1="{ly - 4}" x2="{left + 30}" y2="{ly - 4}" stroke="black" '
+            f'stroke-width="1.3" stroke-dasharray="{dash}"/><text x="{left + 36}" y="{ly}" font-size="11">'
+            f"{e(short)} published {published.isoformat()}</text>"
+        )
+    out.append(
+        f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="black"/>'
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{axis_y}" stroke="black"/></svg>'
+    )
+    data = base64.b64encode("".join(out).encode("utf-8")).decode("ascii")
+    return f'<img alt="{escape(alt)}" src="data:image/svg+xml;base64,{data}"/>'
 
 
 def _sentence_html(sentence: str, at: int, length: int) -> str:
@@ -412,12 +564,17 @@ def _sentence_html(sentence: str, at: int, length: int) -> str:
     )
 
 
-def _table_html(points: pd.DataFrame) -> str:
+_CELL = 'style="text-align:left;vertical-align:top"'
+_TABLE_HEAD = "".join(
+    f"<th {_CELL}>{c}</th>" for c in ("article", "expression", "value", "covers", "sentence")
+)
+
+
+def _table_rows(points: pd.DataFrame) -> list[str]:
+    """One escaped HTML row per point, the expression marked inside its sentence."""
     if points.empty:
-        return "<p>No dated expressions from the articles in these years.</p>"
+        return []
     table = points_table(points)
-    cell = 'style="text-align:left;vertical-align:top"'
-    head = "".join(f"<th {cell}>{escape(c)}</th>" for c in table.columns)
     rows = []
     for row, p in zip(table.itertuples(index=False), points.itertuples(index=False), strict=True):
         sentence = _sentence_html(p.sentence, p.offset - p.sentence_start, len(p.text))
@@ -428,8 +585,18 @@ def _table_html(points: pd.DataFrame) -> str:
             escape(row.covers),
             sentence,
         ]
-        rows.append("<tr>" + "".join(f"<td {cell}>{v}</td>" for v in values) + "</tr>")
-    return f'<table class="kit-dates"><tr>{head}</tr>{"".join(rows)}</table>'
+        rows.append("<tr>" + "".join(f"<td {_CELL}>{v}</td>" for v in values) + "</tr>")
+    return rows
+
+
+def _table_html(points: pd.DataFrame) -> str:
+    return _table_from_rows(_table_rows(points))
+
+
+def _table_from_rows(rows: list[str]) -> str:
+    if not rows:
+        return "<p>No dated expressions from the articles in these years.</p>"
+    return f'<table class="kit-dates"><tr>{_TABLE_HEAD}</tr>{"".join(rows)}</table>'
 
 
 class TimelineApp(StaticFallback, widgets.VBox):
@@ -470,9 +637,7 @@ class TimelineApp(StaticFallback, widgets.VBox):
             continuous_update=False,
             layout=widgets.Layout(width="600px"),
         )
-        self.figure = timeline_figure(
-            self.points, self.events, self.pubs, years, fig=Figure(figsize=(8, 4.5))
-        )
+        self._prepared = _prepare(self.points, self.events, self.pubs)
         self.output = widgets.Output()
         super().__init__([self.years, self.output])
         self.years.observe(self._update, names="value")
@@ -481,11 +646,11 @@ class TimelineApp(StaticFallback, widgets.VBox):
     def _update(self, change=None) -> None:
         years = tuple(self.years.value)
         self.visible = in_years(self.points, years, "start_date", "end_date")
-        zoom_timeline(self.figure, years)
-        self.alt = describe_timeline(self.points, self.events, self.pubs, years)
-        self._html = (
-            f"{_png(self.figure, self.alt)}<p>{escape(self.alt)}</p>{_table_html(self.visible)}"
-        )
+        prep = self._prepared
+        self.alt = _describe(prep, years)
+        keep = [_overlaps(start, end, years) for _, start, end in prep.points]
+        table = _table_from_rows([r for r, k in zip(prep.rows, keep, strict=True) if k])
+        self._html = f"{_svg(prep, years, self.alt)}<p>{escape(self.alt)}</p>{table}"
         self.output.outputs = ()
         self.output.append_display_data(HTML(self._html))
 

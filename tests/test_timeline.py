@@ -132,7 +132,7 @@ def test_timeline_app_zooms_with_the_year_slider():
     app = T.TimelineApp(corpus)
     assert tuple(app.years.value) == (1950, 2016)
     full = _html(app)
-    assert "data:image/png;base64," in full and "1950 to 2016" in full
+    assert "data:image/svg+xml;base64," in full and "1950 to 2016" in full
     n_full = len(app.visible)
     app.years.value = (2014, 2016)
     zoomed = _html(app)
@@ -153,3 +153,29 @@ def test_article_text_is_escaped_in_the_table():
     html = T._table_html(points)
     for p in points.itertuples():
         assert f"<mark>{p.text}</mark>" in html
+
+
+def test_timeline_svg_marks_publications_and_escapes_text():
+    import base64
+    import re
+
+    corpus = kit.load_corpus()
+    points, events, pubs = T.article_points(corpus), T.background_events(), T.publications(corpus)
+    svg = base64.b64decode(
+        re.search(r"base64,([A-Za-z0-9+/=]+)", T.timeline_svg(points, events, pubs))[1]
+    ).decode()
+    for row in pubs.itertuples():
+        assert f"published {row.published.isoformat()}</text>" in svg
+    assert "Korea crisis timeline, 1950–2016" in svg and ">2000</text>" in svg
+    odd = events.assign(kind="war <&>")
+    svg = base64.b64decode(
+        re.search(r"base64,([A-Za-z0-9+/=]+)", T.timeline_svg(points, odd, pubs))[1]
+    ).decode()
+    assert "War &lt;&amp;&gt;" in svg and "<&>" not in svg
+
+
+def test_year_ticks():
+    assert [label for _, label in T._year_ticks((2013, 2014))][:2] == ["Jan 2013", "Apr"]
+    assert [label for _, label in T._year_ticks((1950, 2016))] == [
+        str(y) for y in range(1950, 2011, 10)
+    ]

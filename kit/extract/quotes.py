@@ -116,10 +116,12 @@ def _double_spans(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int | No
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             is_open = (prev in _OPEN_CONTEXT or i == ps) and not nxt.isspace()
-            if open_at is not None and not is_open:
+            if open_at is not None and is_open and (nxt.isspace() or prev.isalnum()):
                 is_open = False
-            elif open_at is not None and is_open and (nxt.isspace() or prev.isalnum()):
-                is_open = False
+            if open_at is not None and not is_open and _CLOSE_AFTER.match(text, i + 1) is None:
+                continue  # a mark inside a word ('href="x"'): neither opens nor closes
+            if open_at is not None and is_open and prev not in " \t\n\u00a0(":
+                continue  # '="' inside a quote: not a new quote
         if is_open:
             open_at = i
         elif open_at is not None:

@@ -105,7 +105,8 @@ def run_notebook(
 
     cwd = cwd or path.parent
     with tempfile.TemporaryDirectory(prefix="kit-nbrun-") as tmp:
-        env = env or quiet_env(Path(tmp))
+        # This checkout's kit first, whatever else is installed.
+        env = env or quiet_env(Path(tmp), {"PYTHONPATH": str(REPO)})
         nb = nbformat.read(path, as_version=4)
         km = KernelManager(kernel_name="python3")
         started = time.perf_counter()

@@ -77,9 +77,17 @@ def copy_teaching_tree(dest: Path) -> Path:
     return dest
 
 
-def isolated_env(base: Path) -> dict[str, str]:
-    """Environment with Jupyter, IPython, matplotlib and HOME in temp dirs under ``base``."""
+def isolated_env(base: Path, root: Path | None = None) -> dict[str, str]:
+    """Environment with Jupyter, IPython, matplotlib and HOME in temp dirs under ``base``.
+
+    With ``root``, kernels import the kit copied there (first on PYTHONPATH), never another
+    installed copy, so the browser shows what this checkout's kit does.
+    """
     env = dict(os.environ)
+    if root is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(root), os.environ.get("PYTHONPATH", "")) if p
+        )
     for var, sub in (
         ("JUPYTER_CONFIG_DIR", "jupyter_config"),
         ("JUPYTER_DATA_DIR", "jupyter_data"),
@@ -178,7 +186,7 @@ def _spawn(cmd: list[str], env: dict[str, str], cwd: Path, log: Path) -> subproc
 
 def start_lab(root: Path, base: Path, timeout: float = 60) -> Server:
     """JupyterLab serving ``root`` on a free local port with a random token."""
-    env = isolated_env(base)
+    env = isolated_env(base, root)
     port, token = free_port(), secrets.token_hex(16)
     cmd = [
         sys.executable, "-m", "jupyterlab",
@@ -204,7 +212,7 @@ def start_lab(root: Path, base: Path, timeout: float = 60) -> Server:
 
 def start_voila(notebook: Path, base: Path, timeout: float = 60) -> Server:
     """Voilà serving one notebook (code hidden) on a free local port with a random token."""
-    env = isolated_env(base)
+    env = isolated_env(base, notebook.parent.parent)
     port, token = free_port(), secrets.token_hex(16)
     cmd = [
         sys.executable, "-m", "voila", str(notebook),

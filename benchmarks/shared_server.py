@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,9 +125,12 @@ def run_class(students: int = 10, notebooks: list[Path] | None = None) -> ClassR
     sampler = threading.Thread(target=sample, daemon=True)
     started = time.perf_counter()
     try:
-        with ProcessPoolExecutor(max_workers=students) as pool:
+        # "spawn", not fork: the calling process may run threads (a browser-test session,
+        # asyncio), and forking a threaded process can leave the workers deadlocked.
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=students, mp_context=spawn) as pool:
             futures = [pool.submit(_student, i, names) for i in range(students)]
-            sampler.start()  # after the workers are forked
+            sampler.start()
             results = [f.result() for f in futures]
     finally:
         done.set()

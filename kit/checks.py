@@ -229,7 +229,7 @@ def _scalar(answer: object) -> object:
 
 def _normalize(q: Question, answer: object):
     """The normalized answer (a string, or a frozenset for names), or raise _WrongType."""
-    kind = _answer_kind(q)
+    kind = q.kind
     if kind == "number":
         return _number(answer)
     if kind == "date":
@@ -242,10 +242,6 @@ def _normalize(q: Question, answer: object):
     if not isinstance(value, str | int | float):
         raise _WrongType('a short piece of text in quotes, like "Kerry"')
     return normalize_text(value)
-
-
-def _answer_kind(q: Question) -> str:
-    return str(q.params.get("answer_kind", q.kind)) if q.computed else q.kind
 
 
 def _number(answer: object) -> str:
@@ -431,7 +427,7 @@ def _judge(q: Question, answer: object, corpus) -> tuple[bool, str]:
 
 
 def _computed(q: Question, corpus) -> Accepted:
-    params = {k: v for k, v in q.params.items() if k != "answer_kind"}
+    params = dict(q.params)
     article = params.get("article")
     if article and article not in corpus.ids:
         raise KitError(
@@ -447,7 +443,7 @@ def _compare(q: Question, given, expected: Accepted) -> tuple[bool, str]:
             "the kit's tables hold nothing to compute the answer from "
             f"({expected.why or 'the table is empty'})."
         )
-    kind = _answer_kind(q)
+    kind = q.kind
     if kind == "names":
         want = expected.names
         if given == want:

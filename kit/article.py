@@ -81,38 +81,42 @@ class Article:
         return self.text[s.start : s.end]
 
     # -- tables -------------------------------------------------------------
+    def paragraph_rows(self) -> list[dict]:
+        """The paragraphs table of this article as row dicts (a Corpus builds one frame for all)."""
+        text, aid = self.text, self.id
+        return [
+            {
+                "article": aid,
+                "paragraph": p.index,
+                "role": p.role,
+                "start": p.start,
+                "end": p.end,
+                "text": text[p.start : p.end],
+            }
+            for p in self.paragraphs
+        ]
+
+    def sentence_rows(self) -> list[dict]:
+        """The sentences table of this article as row dicts."""
+        text, aid, paragraphs = self.text, self.id, self.paragraphs
+        return [
+            {
+                "article": aid,
+                "sentence": s.index,
+                "paragraph": s.paragraph,
+                "role": paragraphs[s.paragraph].role,
+                "start": s.start,
+                "end": s.end,
+                "text": text[s.start : s.end],
+            }
+            for s in self.sentences
+        ]
+
     def paragraphs_table(self) -> pd.DataFrame:
-        return frame(
-            "paragraphs",
-            [
-                {
-                    "article": self.id,
-                    "paragraph": p.index,
-                    "role": p.role,
-                    "start": p.start,
-                    "end": p.end,
-                    "text": self.text[p.start : p.end],
-                }
-                for p in self.paragraphs
-            ],
-        )
+        return frame("paragraphs", self.paragraph_rows())
 
     def sentences_table(self) -> pd.DataFrame:
-        return frame(
-            "sentences",
-            [
-                {
-                    "article": self.id,
-                    "sentence": s.index,
-                    "paragraph": s.paragraph,
-                    "role": self.paragraphs[s.paragraph].role,
-                    "start": s.start,
-                    "end": s.end,
-                    "text": self.text[s.start : s.end],
-                }
-                for s in self.sentences
-            ],
-        )
+        return frame("sentences", self.sentence_rows())
 
     def article_row(self) -> dict:
         return {

@@ -1,4 +1,4 @@
-"""A ``Corpus``: several articles and their tables, concatenated and cached.
+"""A ``Corpus``: several articles and their tables, built once for all articles and cached.
 
 Widgets, plots and exercise checks only read a Corpus. Tables are computed once,
 when first used, and kept in memory (nothing is written to disk).
@@ -14,8 +14,9 @@ import pandas as pd
 from .article import Article, build_article
 from .catalog import read_catalog
 from .errors import KitError
-from .extract import extract_all
-from .schema import EXTRACTED_TABLES, TABLES, empty, frame
+from .extract import extract_rows
+from .extract.dates import date_rows
+from .schema import EXTRACTED_TABLES, TABLES, frame
 from .textio import read_article_file
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -61,20 +62,27 @@ class Corpus:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        return _concat("paragraphs", [a.paragraphs_table() for a in self._articles.values()])
+        return frame("paragraphs", [r for a in self._articles.values() for r in a.paragraph_rows()])
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
-        return _concat("sentences", [a.sentences_table() for a in self._articles.values()])
+        return frame("sentences", [r for a in self._articles.values() for r in a.sentence_rows()])
 
     # -- extracted tables -----------------------------------------------------
     @cached_property
     def _extracted(self) -> dict[str, pd.DataFrame]:
-        per_article = [extract_all(a) for a in self._articles.values()]
-        return {
-            name: _concat(name, [tables[name] for tables in per_article])
-            for name in EXTRACTED_TABLES
-        }
+        # Rows of every article first, then one DataFrame per table: building a frame per
+        # article and concatenating costs more time and memory than the extraction itself.
+        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+        for article in self._articles.values():
+            for name, table in extract_rows(article).items():
+                rows[name].extend(table)
+            rows["dates"].extend(date_rows(article))
+        tables = {}
+        for name in EXTRACTED_TABLES:
+            tables[name] = frame(name, rows[name])
+            rows[name] = []  # let the row dicts go before the next table is built
+        return tables
 
     @property
     def actors(self) -> pd.DataFrame:
@@ -99,13 +107,6 @@ class Corpus:
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in the documented order (``kit.schema.TABLES``)."""
         return {name: getattr(self, name) for name in TABLES}
-
-
-def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        return empty(name)
-    return pd.concat(parts, ignore_index=True)
 
 
 def load_article_file(

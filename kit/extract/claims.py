@@ -31,7 +31,14 @@ from .cues import (
     speaker_from_phrase,
     subject_before,
 )
-from .lexicon import SP, cue_regex, name_key, officeholder_index, reporting_cues
+from .lexicon import (
+    SP,
+    cue_regex,
+    name_key,
+    officeholder_index,
+    reporting_cues,
+    trie_regex,
+)
 from .quotes import Quote, find_quotes
 
 FRAGMENT_WORDS = 3
@@ -41,8 +48,9 @@ _CUE_ALT = None
 def _cue_alt() -> str:
     global _CUE_ALT
     if _CUE_ALT is None:
-        cues = sorted(reporting_cues(), key=len, reverse=True)
-        _CUE_ALT = "|".join(re.escape(c).replace("\\ ", SP + "+") for c in cues)
+        # a trie, not a flat alternation: the end-anchored regexes try it at every position
+        alt = trie_regex([c.replace(" ", "\0") for c in reporting_cues()])
+        _CUE_ALT = "(?:" + alt.replace("\\\x00", SP + "+").replace("\x00", SP + "+") + ")"
     return _CUE_ALT
 
 

@@ -176,7 +176,9 @@ def subject_before(
     """The subject just before a cue ("Kerry said", "U.S. officials do acknowledge")."""
     floor = max(floor, cue_start - 240)  # a subject is never further away; keeps regexes fast
     before = text[floor:cue_start]
-    trimmed = TRAILING_AUX.sub("", before)
+    # adverbs and auxiliaries before the cue ("has long said"): only the last stretch can hold them
+    aux = TRAILING_AUX.search(before, max(0, len(before) - 100))
+    trimmed = before[: aux.start()] if aux else before
     end = floor + len(trimmed.rstrip(" \u00a0"))
     tail = text[floor:end]
     if not tail:

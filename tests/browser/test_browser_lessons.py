@@ -28,14 +28,23 @@ LESSONS = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 DOCS_SCREENSHOT = servers.REPO / "docs" / "img" / "incentives_lesson.png"
 
 
+#: The widgets a student uses in each lesson (run right after that lesson's Run All).
+ACTIONS = {
+    "01_reading_the_sources.ipynb": ["reader_other_article"],
+    "05_incentives.ipynb": ["incentives_each_country"],
+    "06_weigh_the_choices.ipynb": ["weigh_slider"],
+}
+
+
 def _steps() -> list[tuple[str, str]]:
     """Run All on each lesson, each student action right after its lesson (one page load each)."""
-    actions = {
-        "01_reading_the_sources.ipynb": ["reader_other_article"],
-        "05_incentives.ipynb": ["incentives_each_country"],
-        "06_weigh_the_choices.ipynb": ["weigh_slider"],
-    }
-    return [(nb, step) for nb in LESSONS for step in ["run_all", *actions.get(nb, [])]]
+    return [(nb, step) for nb in LESSONS for step in ["run_all", *ACTIONS.get(nb, [])]]
+
+
+def test_every_student_action_has_its_lesson():
+    """A renamed lesson must not silently drop the widget checks."""
+    missing = sorted(set(ACTIONS) - set(LESSONS))
+    assert not missing, f"lessons missing for the browser widget checks: {missing}"
 
 
 @pytest.fixture(scope="module", autouse=True)

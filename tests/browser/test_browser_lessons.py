@@ -47,8 +47,8 @@ def test_every_student_action_has_its_lesson():
     assert not missing, f"lessons missing for the browser widget checks: {missing}"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _stop_kernels_after(lab):
+@pytest.fixture(scope="module")
+def stop_kernels_after(lab):
     """Leave no lesson kernel running for the tests that follow (they measure memory)."""
     yield
     labpage.shutdown_kernels(lab)
@@ -89,7 +89,7 @@ def _ensure(lab, page, name: str, artifacts: Path) -> None:
 
 
 @pytest.mark.parametrize(("notebook", "step"), _steps(), ids=[f"{n[:-6]}-{s}" for n, s in _steps()])
-def test_lesson_in_browser(lab, page, artifacts, notebook, step):
+def test_lesson_in_browser(lab, page, artifacts, stop_kernels_after, notebook, step):
     if step == "run_all":
         _open_and_run(lab, page, notebook, artifacts)
         return

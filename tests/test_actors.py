@@ -166,3 +166,69 @@ def test_seed_persons_are_listed_once(seed_id):
     persons = actors[(actors["article"] == seed_id) & (actors["kind"] == "person")]
     assert persons["actor"].is_unique
     assert len(persons) >= 5
+
+
+# -- name boundaries -------------------------------------------------------------------------
+def test_middle_initial_stays_inside_the_name():
+    text = (
+        "Sanctions\n\nRobert J. Calloway, a sanctions lawyer in New York, said the rules were "
+        "vague. Mr. Calloway added that banks were nervous."
+    )
+    assert names(text, "person") == ["Robert J. Calloway"]
+
+
+def test_title_of_several_words_is_not_part_of_the_name():
+    text = "Tokyo protests\n\nChief Cabinet Secretary Taro Minegishi said Japan would protest."
+    assert names(text, "person") == ["Taro Minegishi"]
+
+
+def test_organization_name_runs_past_of_after_a_person():
+    text = (
+        "Analysis\n\nProfessor Goh Chee Leong of the Nanyang Institute of Maritime Studies said "
+        "the talks were stuck. Researchers at the Central University of Malaysia agreed."
+    )
+    orgs = names(text, "organization")
+    assert "Nanyang Institute of Maritime Studies" in orgs
+    assert "Central University of Malaysia" in orgs
+
+
+def test_based_prefix_is_not_part_of_an_organization_nor_a_country():
+    text = "Report\n\nA study by the Tokyo-based Harbor Policy Institute found gaps in the data."
+    assert names(text, "organization") == ["Harbor Policy Institute"]
+    assert names(text, "country") == []
+
+
+def test_well_known_organizations_from_the_list():
+    text = (
+        "Arms\n\nThe C.I.A. declined to comment. Lockheed Martin, which builds the radar, said "
+        "it was ready. Air China cancelled flights, and the BRICS leaders met."
+    )
+    assert names(text, "organization") == [
+        "Air China",
+        "BRICS",
+        "C.I.A.",
+        "Lockheed Martin",
+    ]
+
+
+def test_contributor_line_is_not_an_actor_mention():
+    text = (
+        "Storm\n\nThe storm hit the coast on Monday, officials said.\n\n"
+        "Reuters reporter Anna Brightwater in Manila contributed to this report."
+    )
+    assert names(text, "person") == []
+    assert names(text, "organization") == []
+
+
+# -- persons that are not in the text ------------------------------------------------------
+def test_bare_office_or_common_surname_is_not_the_office_holder():
+    text = (
+        "Election\n\nSouth Korea's presidential election is in December. A farmer named Lee, "
+        "who gave only his surname, said prices were high."
+    )
+    assert "Lee Myung-bak" not in names(text, "person", published="2011-06-01")
+
+
+def test_office_title_and_common_surname_is_the_office_holder():
+    text = "Seoul\n\nPresident Lee said on Monday that the talks would go on."
+    assert names(text, "person", published="2011-06-01") == ["Lee Myung-bak"]

@@ -24,6 +24,7 @@ from functools import cache
 import pandas as pd
 
 from ..article import Article
+from ..data_files import read_lines
 from ..schema import frame
 from .lexicon import (
     SP,
@@ -37,13 +38,12 @@ from .lexicon import (
     organizations,
     person_titles,
     title_before_regex,
+    title_prefix_regex,
 )
 
 SKIP_ROLES = frozenset({"boilerplate", "photo_credit", "byline"})
 
-_TOKEN = (
-    r"(?:[A-Z](?:[a-z]+|[A-Z]+(?=[a-z]))?[a-z]*(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
-)
+_TOKEN = r"(?:[A-Z]\.(?=[ \u00a0][A-Z])|[A-Z](?:[a-z]+|[A-Z]+(?=[a-z]))?[a-z]*(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:bin|al|de|van|von|der|da|del|la|le)"
 NAME_RUN = re.compile(
     rf"(?<![\w’'.\-]){_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_TOKEN}){{0,4}}(?![\w\-])"
@@ -68,7 +68,7 @@ _ORG_LEAD = frozenset(
     "These Those Its Their His Her Our Some Many Most Under Over With From By To Of".split()
 )
 ORG_RULE = re.compile(
-    rf"(?<![\w\-])(?:{_ORGWORD}{SP})?(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
+    rf"(?<![\w\-])(?:{_ORGWORD}{SP}){{0,3}}(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
     rf"{_ORGWORD}(?:{SP}(?:(?:and|of|for|the){SP})?{_ORGWORD}){{0,5}}"
     rf"|(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
 )
@@ -129,6 +129,8 @@ def _known_spans(article: Article) -> list[Mention]:
         entry = gazetteer_lookup(m.group())
         if entry is None:
             continue
+        if entry.kind == "country" and text.startswith("-based", m.end()):
+            continue  # "Washington-based": where an organization sits, not a government
         if (
             entry.form == "capital"
             and entry.canonical not in CORE_COUNTRIES
@@ -149,6 +151,11 @@ def _known_spans(article: Article) -> list[Mention]:
             and not re.search(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}", text[s:e])
         ):
             s = s + split.end()
+            # the part after "of" may be longer than this match ("... of the National
+            # University of Singapore": the rule stopped at "University")
+            longer = ORG_RULE.match(text, s)
+            if longer and longer.end() > e:
+                e = longer.end()
         if e - s < 4 or " " not in text[s:e].replace("\u00a0", " "):
             continue
         surface = text[s:e]
@@ -195,13 +202,16 @@ def _org_rule_matches(text: str) -> list[re.Match]:
     return [out[k] for k in sorted(out)]
 
 
+_BASED = re.compile(r"[\w.’'\-]+-based")
+
+
 def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop leading sentence words ("But", "The") and possessives from a rule-found organization."""
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
     for w in words[:-1]:
         tok = w.group()
-        if tok in _ORG_LEAD:
+        if tok in _ORG_LEAD or _BASED.fullmatch(tok):
             skip += 1
             continue
         if tok.lower() in ("of", "for", "on", "and", "the", "&"):
@@ -268,6 +278,10 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             if not toks:
                 continue
             ns, ne = toks[0].start(), toks[-1].end()
+            # a title of several words opens the run: "Cabinet Secretary Hiroyuki Hosoda"
+            t = title_prefix_regex().match(text, ns, ne)
+            if t:
+                ns = t.end()
             name = text[ns:ne]
             if gazetteer().get(name.replace("\u00a0", " ")):
                 continue
@@ -275,6 +289,12 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
                 continue
             out.append((ns, ne, name))
     return out
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """Family names too common to stand for one office-holder on their own."""
+    return frozenset(read_lines("common_surnames.txt"))
 
 
 @cache
@@ -394,7 +414,9 @@ def find_mentions(article: Article) -> list[Mention]:
         for tok_m in re.finditer(r"\S+", name):
             tok = tok_m.group()
             ts, te = s + tok_m.start(), s + tok_m.end()
-            target = _resolve_surname(tok, ts, full, persons, by_surname, year)
+            target = _resolve_surname(
+                tok, ts, full, persons, by_surname, year, _office_title_before(text, ts)
+            )
             if target is None:
                 if len(toks) == 1 and not _sentence_initial(article, ts):
                     ok, _ = _has_person_evidence(text, ts, te, 1)
@@ -406,15 +428,34 @@ def find_mentions(article: Article) -> list[Mention]:
             _note_title(text, m)
             person_mentions.append(m)
     everything = [m for m in known if m.kind != "person"] + person_mentions
+    credit_paras = _contributor_paragraphs(article)
     everything = [
         m
         for m in everything
         if m.kind != "block"
         and article.role_at(m.start) not in SKIP_ROLES
         and not _in_credit(text, m)
+        and (not credit_paras or article.paragraph_at(m.start) not in credit_paras)
     ]
     everything.sort(key=lambda m: m.start)
     return everything
+
+
+_CONTRIBUTOR_LINE = re.compile(
+    r"(?i)\bcontributed(?:\s+reporting)?\s+to\s+(?:this|the)\s+(?:report|story|article)"
+    r"|^\s*(?:additional\s+)?reporting\s+by\b|^\s*(?:writing|editing)\s+by\b"
+)
+
+
+def _contributor_paragraphs(article: Article) -> set[int]:
+    """Lines such as "Associated Press writer X contributed to this report": credits, not
+    actors in the story."""
+    text = article.text
+    return {
+        p.index
+        for p in article.paragraphs
+        if p.end - p.start < 400 and _CONTRIBUTOR_LINE.search(text, p.start, p.end)
+    }
 
 
 _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
@@ -452,7 +493,14 @@ def _sentence_initial(article: Article, pos: int) -> bool:
     return article.text[sent.start : pos].strip(" \u00a0\"“‘'(") == ""
 
 
-def _resolve_surname(tok, start, full, persons, by_surname, year):
+def _office_title_before(text: str, start: int) -> bool:
+    """An office ("President", "Premier"), not only "Mr.", stands right before ``start``."""
+    before = text[max(0, start - 60) : start]
+    t = title_before_regex().search(before, max(0, len(before) - 48))
+    return t is not None and not HONORIFIC.match(t.group("title"))
+
+
+def _resolve_surname(tok, start, full, persons, by_surname, year, office_title=False):
     candidates = [
         p
         for p in persons.values()
@@ -471,6 +519,9 @@ def _resolve_surname(tok, start, full, persons, by_surname, year):
             name = after[0].canonical
         return next(c for c in candidates if c.name == name)
     holders = [h for h in by_surname.get(tok, []) if h.first <= year <= h.last]
+    if tok in common_surnames() and not office_title:
+        # "Kim", "Lee", "Park" alone are thousands of people: the office-holder needs a title
+        return None
     if len(holders) == 1:
         h = holders[0]
         key = name_key(h.name)

@@ -189,6 +189,14 @@ def title_before_regex() -> re.Pattern[str]:
 
 
 @cache
+def title_prefix_regex() -> re.Pattern[str]:
+    """A title at the start of a capitalized run ("Cabinet Secretary Hiroyuki Hosoda")."""
+    titles = trie_regex([t.replace(" ", "\0") for t in person_titles()])
+    titles = titles.replace("\\\x00", SP).replace("\x00", SP)
+    return re.compile(rf"(?P<title>{titles}){SP}+(?=[A-Z])")
+
+
+@cache
 def reporting_cues() -> dict[str, str]:
     """cue (lower case) -> speech | cognition."""
     out = {}

@@ -237,3 +237,54 @@ def test_read_more_lines_give_no_claims():
         '"We will respond," said Defense Minister Song Young-moo.'
     )
     assert quotes(text, "2017-09-03") == [("We will respond", "Song Young-moo")]
+
+
+def test_subject_before_appositive_with_relative_clause_speaks():
+    text = (
+        "Mr. Cho, the vice minister who met Wang Yi last week, said Seoul would act "
+        "“prudently” on the matter."
+    )
+    assert quotes(text) == [("prudently", "Cho")]
+
+
+def test_fragment_cued_inside_reported_content_is_the_reporters():
+    text = "Mr. Lee told reporters in Seoul that South Korea would respond “flexibly” to the offer."
+    assert quotes(text) == [("flexibly", "Lee")]
+    # "called" inside the content: the words are the content subject's own
+    text = "Kerry said China had called the plan “clear cut” last week."
+    assert quotes(text) == [("clear cut", "China")]
+
+
+def test_said_later_that_single_quoted_fragment():
+    text = "The minister said later that ‘initial indications’ pointed to an accident."
+    assert quotes(text) == [("initial indications", "The minister")]
+
+
+def test_what_x_calls_derided_as_and_work_titles_are_terms():
+    for text, term, kind in [
+        (
+            "The interceptor uses what the military calls “hit-to-kill” technology.",
+            "hit-to-kill",
+            "nickname",
+        ),
+        (
+            "Mr. Trump derided Mr. Kim as “Little Rocket Man” at the United Nations.",
+            "Little Rocket Man",
+            "nickname",
+        ),
+        (
+            "A report released on Monday by the Brookings Institution, “The Long Shadow of "
+            "Sanctions,” found that trade had grown.",
+            "The Long Shadow of Sanctions",
+            "title",
+        ),
+    ]:
+        art = parse(text)
+        assert quotes(text) == [], text
+        assert [
+            (t.strip(" ,"), k) for t, k in zip(art.terms["text"], art.terms["kind"], strict=True)
+        ] == [(term, kind)]
+    # past tense "what it called ‘...’" is a quote of that speaker
+    assert quotes(
+        "Japan lodged a protest against what it called ‘a grave threat’ to its security."
+    ) == [("a grave threat", "Japan")]

@@ -76,7 +76,8 @@ def _rx(name: str) -> re.Pattern[str]:
             "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,.;:“”\"()]|$)",
             "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
-            "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+that)?[\s,:]*$"
+            "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+(?:later|earlier|also|again|then|publicly|privately))?"
+            rf"(?:[ \u00a0]+that)?[\s,:]*$"
             # "told the BBC: ‘", "said in a statement: “", "said on Tuesday, “"
             rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
@@ -96,6 +97,12 @@ _TITLE_BEFORE = re.compile(
 _NICKNAME_BEFORE = re.compile(
     r"(?:dubbed|nicknamed|known[ \u00a0]as|so-called|self-styled|self-proclaimed|named|"
     r"referred[ \u00a0]to[ \u00a0]as|nickname|"
+    # "what the military calls “hit-to-kill”": the writer names a term, nobody is quoted
+    r"\bwhat[ \u00a0]+[^.,;:“”\"‘’]{1,50}?[ \u00a0]+(?:calls|call|dubs|terms|"
+    r"likes[ \u00a0]+to[ \u00a0]+call)[ \u00a0]+"
+    r"|(?:derided|derides|mocked|mocks|ridiculed|ridicules|lampooned|belittled|taunted|nicknamed|"
+    r"dubbed)[ \u00a0]+(?:[^.,;:“”\"‘’]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.){1,40}?"
+    r"[ \u00a0]+as|"
     r"(?:is|are|was|were|been|being)[ \u00a0]+(?:hailed|called|described|labell?ed|branded|termed)"
     r"(?:[ \u00a0]+as)?)[\s,]*(?:the|a|an|his|her|its)?[\s]*$",
     re.IGNORECASE,
@@ -405,7 +412,28 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
 
 
 def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> None:
-    """Words quoted inside "X said that ... “..." ..." are X's words, not scare quotes."""
+    """Words quoted inside "X said that ... “..." ..." are X's words, not scare quotes; a short
+    quote whose own cue lies inside that content ("X told reporters that Seoul would respond
+    “flexibly”") is X's too, not the content's subject's."""
+    hosts = [c for c in claims if c["kind"] == "reported" and c.get("_cue_before") and c["speaker"]]
+    for c in claims:
+        if (
+            c["kind"] != "quote"
+            or c["cue_start"] is pd.NA
+            or len(c["text"].split()) > FRAGMENT_WORDS
+        ):
+            continue
+        cue = " ".join(c["cue"].lower().split())
+        if cue in _NO_REPORTED or cue not in reporting_cues():
+            continue  # "Kerry said China had called the plan “clear cut”": China's words
+        for h in hosts:
+            if (
+                h["start"] <= c["cue_start"]
+                and c["end"] <= h["end"]
+                and h["speaker"] != c["speaker"]
+            ):
+                c["speaker"], c["speaker_kind"] = h["speaker"], h["speaker_kind"]
+                break
     keep = []
     for t in terms:
         host = next(
@@ -508,7 +536,10 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
         if _TITLE_BEFORE.search(before[-60:]):
             found.append((q, NONE, None, "title"))
             continue
-        if _NICKNAME_BEFORE.search(before[-40:]):
+        if _titled_after_work(before, text[q.start : q.end]):
+            found.append((q, NONE, None, "title"))
+            continue
+        if _NICKNAME_BEFORE.search(before[-80:]):
             found.append((q, NONE, None, "nickname"))
             continue
         if nwords <= 4 and _LABEL_AFTER.match(text, q.close + 1):
@@ -562,6 +593,26 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
         state.remember(q.start, sp)
 
 
+_WORK_NOUN = re.compile(
+    r"\b(?:book|report|study|paper|documentary|film|article|memoir|novel|essay|album|song|op-ed|"
+    r"column|series|survey|white[ \u00a0]+paper|analysis|briefing)\b",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset("a an and the of in on for to at by with or from as vs".split())
+
+
+def _titled_after_work(before: str, quoted: str) -> bool:
+    """ "A report by the Stimson Center, “The Long Shadow of Sanctions,” found ...": a title in
+    Title Case set off by a comma after a report/book/study named in the same sentence."""
+    if not before.rstrip(" \u00a0").endswith(",") or not _WORK_NOUN.search(before[-140:]):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", quoted)]
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and all(w[0].isupper() for w in big)
+
+
 def _cue_tuple(base: int, m: re.Match, group: str = "cue") -> tuple[str, int, int]:
     return (m.group(group), base + m.start(group), base + m.end(group))
 
@@ -588,6 +639,8 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
         if sp.name:
             return sp, _cue_tuple(base, quoted)
     m = _rx("cue_np").match(window)
+    if m and reporting_cues().get(" ".join(m.group("cue").lower().split())) == "object":
+        m = None  # "‘...’ pointed to an accident": the quote is the subject, not a speaker's words
     if m and not _PREP_START.match(m.group("np")) and not _CONJ.match(m.group("np")):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if sp.name:

@@ -225,6 +225,7 @@ _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?
 _APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
 
 
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _SOURCE_OF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|official|envoy|representative|"
     r"lawyer|assistant|deputy)[ \u00a0]+(?:for|of|to)[ \u00a0]",
@@ -247,7 +248,10 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
         ):
             s = floor + cut + 1 + len(phrase) - len(phrase.lstrip())
             return Speaker(clean_phrase(phrase), "unnamed", s, floor + appos.start(), s)
-        inner = [m for m in index.within(floor + appos.start(), end) if m.kind == "person"]
+        # "Mr. Cho, the minister who met Wang Yi, said": a name after "who" is an object
+        rel = _RELATIVE.search(tail, appos.start())
+        rel_at = floor + rel.start() if rel else end
+        inner = [m for m in index.within(floor + appos.start(), rel_at) if m.kind == "person"]
         if inner:
             m = inner[-1]
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)

@@ -288,3 +288,25 @@ def test_what_x_calls_derided_as_and_work_titles_are_terms():
     assert quotes(
         "Japan lodged a protest against what it called ‘a grave threat’ to its security."
     ) == [("a grave threat", "Japan")]
+
+
+def test_reported_content_stops_before_the_writers_own_clause():
+    for text in [
+        "The minister said the ship had sunk, a day after the government announced new sanctions.",
+        "The minister said the ship had sunk, as rescue workers found more bodies.",
+        "The minister said the ship had sunk, and American diplomats had left the city.",
+        "The minister said the ship had sunk, while the foreign secretary, Ann Cole, flew home.",
+    ]:
+        assert [t for t, _ in reported(text)] == ["the ship had sunk"], text
+
+
+def test_reported_in_relative_clause_statement_saying_and_signalled():
+    assert reported("North Korea launched a rocket that it says placed a satellite in orbit.") == [
+        ("placed a satellite in orbit", "North Korea")
+    ]
+    assert reported("The ministry issued a statement saying the drills would go ahead.") == [
+        ("the drills would go ahead", "The ministry")
+    ]
+    assert reported("The foreign minister signalled that Tokyo was ready to talk.") == [
+        ("Tokyo was ready to talk", "The foreign minister")
+    ]

@@ -304,6 +304,13 @@ class _State:
         if prev and prev[1].kind in ("group", "unnamed", "country", "organization"):
             if art.paragraph_at(prev[0]) >= para - 1:
                 return prev[1]
+        if pron == "it":
+            # "North Korea launched a rocket that it says ...": the country or body named
+            # earlier in the same sentence
+            s0 = art.sentences[art.sentence_at(pos)].start
+            for m in reversed(self.index.within(s0, pos)):
+                if m.kind in ("country", "organization") and not self.index.inside_quote(m.start):
+                    return Speaker(m.canonical, m.kind, m.start, m.end)
         return NONE
 
 
@@ -864,9 +871,13 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             _according_to(article, sent, cm, state, claims)
             continue
         if cue_word.endswith("ing"):
-            if not before.rstrip().endswith(","):
+            statement = _STATEMENT_BEFORE.search(before[-60:])
+            if not before.rstrip().endswith(",") and not statement:
                 continue
             sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
+            if statement:  # "The ministry issued a statement saying ...": the issuer
+                at = s0 + max(0, len(before) - 60) + statement.start()
+                sp = subject_before(text, s0, at, idx, state.resolve_pronoun)
             content = _content_after(article, sent, cm.end(), state)
             if content and sp.name:
                 _add_reported(article, content, sp, cm, state, claims, cue_before=True)
@@ -1064,6 +1075,10 @@ def _content_after(
             d = seg.find(dash)
             if d > 0:
                 end = min(end, start + d)
+    # ", a day after ...", ", as rescue workers ...", ", while ...": the writer's own clause
+    tail = _WRITER_TAIL.search(seg)
+    if tail:
+        end = min(end, start + tail.start())
     stop = _rx("stop").search(seg)
     if stop:
         end = min(end, start + stop.start())
@@ -1100,6 +1115,21 @@ def _content_after(
     if len(text[cs:ce].split()) < 2:
         return None
     return cs, ce
+
+
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:issued|released|published|put[ \u00a0]+out|sent)[ \u00a0]+(?:a|an|the|its)[ \u00a0]+"
+    r"(?:[\w\-]+[ \u00a0]+)?(?:statement|communiqué|communique|letter|note|report)[ \u00a0]+$"
+)
+_WRITER_TAIL = re.compile(
+    r",[ \u00a0]+(?:(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
+    r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
+    r"|(?:while|whereas)[ \u00a0]+(?:the|a|an|[A-Z])"
+    r"|(?:as|even[ \u00a0]+as|just[ \u00a0]+as)[ \u00a0]+(?:the[ \u00a0]+)?[\w.’'\-]+"
+    r"(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+(?:[a-z]+ed|had|has|have|was|were|is|are|found|said|says|flew|met)\b"
+    r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"
+    r"(?:had|has|have|was|were|is|are|will|would)\b)"
+)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -141,16 +141,14 @@ def _known_spans(article: Article) -> list[Mention]:
     for m in _org_rule_matches(text):
         s, e = _trim_org(text, m.start(), m.end())
         # "Central Committee of North Korea's ruling party": the "of" phrase belongs to the sentence
-        if text[e : e + 2] in ("'s", "’s") and re.search(rf"{SP}of{SP}", text[s:e]):
-            e = s + re.search(rf"{SP}of{SP}", text[s:e]).start()
+        if text[e : e + 2] in ("'s", "’s"):
+            of = _OF.search(text, s, e)
+            if of:
+                e = of.start()
         # "Evelyn Marsh of the Brookings Institution": the organization is the part after "of"
-        split = re.search(rf"{SP}(?:of|at|from){SP}(?:the{SP})?", text[s:e])
-        if (
-            split
-            and ORG_RULE.fullmatch(text, s + split.end(), e)
-            and not re.search(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}", text[s:e])
-        ):
-            s = s + split.end()
+        split = _OF_AT_FROM.search(text, s, e)
+        if split and ORG_RULE.fullmatch(text, split.end(), e) and not _HEAD_OF.search(text, s, e):
+            s = split.end()
             # the part after "of" may be longer than this match ("... of the National
             # University of Singapore": the rule stopped at "University")
             longer = ORG_RULE.match(text, s)
@@ -164,11 +162,26 @@ def _known_spans(article: Article) -> list[Mention]:
         found.append(Mention(s, e, "organization", canon, surface))
     korean = any(m.canonical in ("North Korea", "South Korea") for m in found)
     if korean:
-        for m in THE_NORTH.finditer(text):
+        for m in _the_north_matches(text):
             g = "ns" if m.group("ns") else "ns2"
             word = m.group(g)
             found.append(Mention(m.start(g), m.end(g), "country", f"{word} Korea", word))
     return _non_overlapping(found)
+
+
+def _the_north_matches(text: str) -> list[re.Match]:
+    """THE_NORTH matches, tried only where "North" or "South" occurs (str.find is far faster
+    than scanning the whole text with the pattern)."""
+    out = {}
+    for word in ("North", "South"):
+        i = text.find(word)
+        while i >= 0:
+            for pos in (i - 4, i):  # "the North" / "North and South Korea"
+                m = THE_NORTH.match(text, pos) if pos >= 0 else None
+                if m:
+                    out[m.start()] = m
+            i = text.find(word, i + 5)
+    return [out[k] for k in sorted(out)]
 
 
 #: Capitals of these countries stand for their governments even as places ("in Pyongyang").
@@ -181,6 +194,13 @@ _LOCATIVE = re.compile(
     rf"(?:{SP}+and)?{SP}+)$",
     re.IGNORECASE,
 )
+
+
+_OF = re.compile(rf"{SP}of{SP}")
+_OF_AT_FROM = re.compile(rf"{SP}(?:of|at|from){SP}(?:the{SP})?")
+_HEAD_OF = re.compile(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}")
+_CREDIT_BEFORE = re.compile(r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$")
+_HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _locative(text: str, start: int) -> bool:
@@ -310,9 +330,7 @@ def _is_credit_name(article: Article, text: str, s: int, e: int) -> bool:
     name alone on its own line (a byline)."""
     if text[e : e + 1] == "/" or text[max(0, s - 1) : s] == "/":
         return True
-    if re.search(
-        r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$", text[max(0, s - 14) : s]
-    ):
+    if _CREDIT_BEFORE.search(text, max(0, s - 14), s):
         return True
     para = article.paragraphs[article.paragraph_at(s)] if article.paragraphs else None
     return para is not None and text[para.start : para.end].strip() == text[s:e]
@@ -343,7 +361,7 @@ def _korean_name_shape(tokens: list[str]) -> bool:
     return (
         len(tokens) == 2
         and tokens[0] in east_asian_surnames()
-        and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]) is not None
+        and _HYPHEN_GIVEN.fullmatch(tokens[1]) is not None
     )
 
 
@@ -351,7 +369,7 @@ def _surname_of(tokens: list[str]) -> str:
     """Family name: first for Chinese/Korean names ("Wang Yi", "Yoo Jae-hoon"), else last."""
     if 2 <= len(tokens) <= 3 and tokens[0] in east_asian_surnames():
         return tokens[0]
-    if len(tokens) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[1]):
+    if len(tokens) == 2 and _HYPHEN_GIVEN.fullmatch(tokens[1]):
         return tokens[0]  # Korean given name written with a hyphen: "Yoo Jae-hoon"
     return tokens[-1]
 
@@ -442,20 +460,26 @@ def find_mentions(article: Article) -> list[Mention]:
 
 
 _CONTRIBUTOR_LINE = re.compile(
-    r"(?i)\bcontributed(?:\s+reporting)?\s+to\s+(?:this|the)\s+(?:report|story|article)"
-    r"|^\s*(?:additional\s+)?reporting\s+by\b|^\s*(?:writing|editing)\s+by\b"
+    r"(?im)\bcontributed(?:[ \t]+reporting)?[ \t]+to[ \t]+(?:this|the)[ \t]+(?:report|story|article)"
+    r"|^[ \t]*(?:additional[ \t]+)?reporting[ \t]+by\b|^[ \t]*(?:writing|editing)[ \t]+by\b"
 )
+
+
+_CONTRIBUTOR_WORDS = ("ontributed", "eporting by", "EPORTING BY", "riting by", "diting by")
 
 
 def _contributor_paragraphs(article: Article) -> set[int]:
     """Lines such as "Associated Press writer X contributed to this report": credits, not
     actors in the story."""
     text = article.text
-    return {
-        p.index
-        for p in article.paragraphs
-        if p.end - p.start < 400 and _CONTRIBUTOR_LINE.search(text, p.start, p.end)
-    }
+    out: set[int] = set()
+    if not any(w in text for w in _CONTRIBUTOR_WORDS):
+        return out  # the common case, found without running the regex
+    for m in _CONTRIBUTOR_LINE.finditer(text):
+        p = article.paragraphs[article.paragraph_at(m.start())]
+        if p.end - p.start < 400:
+            out.add(p.index)
+    return out
 
 
 _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
@@ -583,7 +607,7 @@ def rows_from_mentions(article: Article, mentions: list[Mention]) -> dict[str, l
     """{"actors", "mentions"} as lists of row dicts (cheap; DataFrames can be built in bulk)."""
     text = article.text
     _name_organizations(mentions)
-    org_country = {c: row.get("country", "") for c, row in organizations().items()}
+    org_country = dict(_org_countries())
     for m in mentions:
         if m.kind == "organization" and m.canonical not in org_country:
             entry = gazetteer_lookup(m.text)
@@ -646,6 +670,11 @@ def rows_from_mentions(article: Article, mentions: list[Mention]) -> dict[str, l
                 row["country"] = org_country.get(row["affiliation"], "")
         row["aliases"] = "; ".join(row["aliases"])
     return {"actors": list(actors.values()), "mentions": mention_rows}
+
+
+@cache
+def _org_countries() -> dict[str, str]:
+    return {c: row.get("country", "") for c, row in organizations().items()}
 
 
 def _country_inside(name: str) -> str:

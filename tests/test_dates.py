@@ -512,3 +512,42 @@ def test_values_are_readable_as_calendar_intervals():
     for value in df.loc[~df["vague"], "value"]:
         assert date_interval(value) is not None, value
     assert dt.date(2016, 1, 27).isoweekday() == 3
+
+
+# -- compound and anchored expressions ---------------------------------------------------------
+
+
+def test_weekday_of_last_week_is_one_expression():
+    # published on a Wednesday: the Monday of the previous ISO week
+    assert found("The envoy arrived on Monday of last week for talks.", "2012-12-12") == [
+        ("Monday of last week", "2012-12-03")
+    ]
+
+
+def test_year_ago_this_month():
+    assert found("A year ago this month, the North fired a rocket.", "2012-12-12") == [
+        ("A year ago this month", "2011-12")
+    ]
+
+
+def test_day_earlier_counts_from_the_storys_day_else_publication():
+    assert found("The ministry had warned a day earlier that a launch was near.", "2012-12-12") == [
+        ("a day earlier", "2012-12-11")
+    ]
+    assert found("On Dec. 3 the ship sank. Two days earlier, it had left port.", "2012-12-12") == [
+        ("Dec. 3", "2012-12-03"),
+        ("Two days earlier", "2012-12-01"),
+    ]
+    assert found("Earlier in the day, officials met in Seoul.", "2012-12-12") == [
+        ("Earlier in the day", "2012-12-12")
+    ]
+
+
+def test_recurring_date_is_not_a_date_and_running_until_looks_ahead():
+    assert found("Every January 1, the leader gives a speech.", "2012-12-12") == []
+    assert (
+        value_of("The drills run until 29 December.", "2012-12-12", "29 December") == "2012-12-29"
+    )
+    assert (
+        value_of("The talks lasted until 29 November.", "2012-12-12", "29 November") == "2012-11-29"
+    )

@@ -941,8 +941,115 @@ class _Resolver:
         return "", "vague"
 
 
+# -- compound and anchored expressions ---------------------------------------------------------
+
+_OF_WEEK = re.compile(rf"{_SP}of{_SP}$")
+_AGO_THIS = re.compile(rf"{_SP}$")
+_RECURRING = re.compile(rf"\b(?:every|each){_SP}$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+@cache
+def _anchored_regex() -> re.Pattern[str]:
+    """ "a day earlier", "two weeks later", "earlier in the day", "the previous day": a shift
+    from another day the story has named (or from publication)."""
+    numbers = _alt(sorted(lexicon().number_words, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<n>{numbers}|\d{{1,2}}){_SP}(?P<unit>days?|weeks?){_SP}(?P<dir>earlier|later|before)"
+        rf"|(?P<same>(?:earlier|later){_SP}(?:in{_SP}the|that){_SP}day)"
+        rf"|the{_SP}(?P<prev>previous|preceding|following|next){_SP}day)\b",
+        re.IGNORECASE,
+    )
+
+
+def _anchor_day(rows: list[dict], article: Article, pos: int) -> dt.date:
+    """The day a relative phrase counts from: the last day-precise date named before it in the
+    same or the previous paragraph (the story's current day), else the publication date."""
+    para = article.paragraph_at(pos)
+    for r in reversed(rows):
+        if r["end"] > pos:
+            continue
+        if article.paragraph_at(r["start"]) < para - 1:
+            break
+        if _DAY_VALUE.match(r["value"]):
+            return dt.date.fromisoformat(r["value"])
+    return article.published
+
+
+def _compounds(article: Article, rows: list[dict]) -> list[dict]:
+    """Join and add what the single-expression patterns miss: "Monday of last week" (the Monday
+    of that week), "a year ago this month" (that month a year back), "a day earlier" (counted
+    from the story's day, see ``_anchor_day``); drop recurring dates ("every January 1")."""
+    text = article.text
+    out: list[dict] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        gap = text[prev["end"] : r["start"]] if prev else ""
+        week = _WEEK_VALUE.match(r["value"])
+        if prev and week and prev["kind"] == "weekday" and _OF_WEEK.match(gap):
+            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+            day = monday + dt.timedelta(days=dt.date.fromisoformat(prev["value"]).weekday())
+            prev.update(text=text[prev["start"] : r["end"]], value=day.isoformat(), end=r["end"])
+            continue
+        if (
+            prev
+            and prev["kind"] == "relative"
+            and prev["text"].lower().endswith("ago")
+            and re.fullmatch(r"[0-9]{4}", prev["value"])
+            and r["text"].lower().split() == ["this", "month"]
+            and _AGO_THIS.fullmatch(gap)
+        ):
+            value = f"{prev['value']}-{article.published.month:02d}"
+            prev.update(text=text[prev["start"] : r["end"]], value=value, end=r["end"])
+            continue
+        if _RECURRING.search(text, max(0, r["start"] - 8), r["start"]):
+            continue
+        out.append(r)
+    taken = [(r["start"], r["end"]) for r in out]
+    added = []
+    for m in _anchored_regex().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        p = article.paragraphs[article.paragraph_at(m.start())]
+        if p.role == "boilerplate":
+            continue
+        day = _anchor_day(out, article, m.start())
+        if m["n"]:
+            raw = m["n"].lower()
+            n = int(raw) if raw.isdigit() else lexicon().number_words[_norm(raw)]
+            days = n * _UNIT_DAYS[m["unit"].lower().rstrip("s")]
+            sign = 1 if m["dir"].lower() == "later" else -1
+            value = day + dt.timedelta(days=sign * days)
+        elif m["prev"]:
+            sign = -1 if m["prev"].lower() in ("previous", "preceding") else 1
+            value = day + dt.timedelta(days=sign)
+        else:
+            value = day
+        added.append(
+            {
+                "article": article.id,
+                "text": m.group(),
+                "value": value.isoformat(),
+                "kind": "relative",
+                "vague": False,
+                "start": m.start(),
+                "end": m.end(),
+                "sentence": article.sentence_at(m.start()),
+            }
+        )
+    if added:
+        out = sorted(out + added, key=lambda r: r["start"])
+    return out
+
+
 def date_rows(article: Article) -> list[dict]:
     """The rows of the dates table for one article (outside boilerplate paragraphs)."""
+    return _compounds(article, _plain_rows(article))
+
+
+def _plain_rows(article: Article) -> list[dict]:
     return [
         {
             "article": article.id,

@@ -136,6 +136,7 @@ def run_size(n: int) -> dict:
     for a in articles:
         extract_dates(a)
     t5 = time.process_time()
+    stages = stage_times(articles[:STAGE_ARTICLES])
     return {
         "n": n,
         "chars": chars,
@@ -145,10 +146,55 @@ def run_size(n: int) -> dict:
         "date_rows_s": t4 - t3,
         "extract_dates_s": t5 - t4,
         "rows": rows,
+        "stages": stages,
         "base_mb": base_mb,
         "corpus_mb": corpus_mb,
         "peak_mb": peak_mb,
     }
+
+
+STAGE_ARTICLES = 1000  # the per-stage breakdown is timed on at most this many articles
+
+
+def stage_times(articles: list) -> dict:
+    """ms per article for each step of the parse, timed separately on the same articles."""
+    from kit.article import build_article
+    from kit.extract.actors import find_mentions, rows_from_mentions
+    from kit.extract.claims import claim_rows
+    from kit.extract.dates import date_rows
+    from kit.schema import frame
+
+    n = len(articles)
+    out = {}
+    t = time.process_time()
+    for a in articles:
+        build_article(a.text, published=a.published, article_id=a.id)
+    out["build_article"] = time.process_time() - t
+    t = time.process_time()
+    mentions = [find_mentions(a) for a in articles]
+    out["find_mentions"] = time.process_time() - t
+    t = time.process_time()
+    actor_rows = [rows_from_mentions(a, m) for a, m in zip(articles, mentions, strict=True)]
+    out["rows_from_mentions"] = time.process_time() - t
+    t = time.process_time()
+    claims = [claim_rows(a, m) for a, m in zip(articles, mentions, strict=True)]
+    out["claim_rows"] = time.process_time() - t
+    t = time.process_time()
+    dates = [date_rows(a) for a in articles]
+    out["date_rows"] = time.process_time() - t
+    t = time.process_time()
+    for name, parts in (
+        ("actors", [r["actors"] for r in actor_rows]),
+        ("mentions", [r["mentions"] for r in actor_rows]),
+        ("claims", [r["claims"] for r in claims]),
+        ("terms", [r["terms"] for r in claims]),
+        ("dates", dates),
+        ("paragraphs", [a.paragraph_rows() for a in articles]),
+        ("sentences", [a.sentence_rows() for a in articles]),
+    ):
+        frame(name, [row for part in parts for row in part])
+    out["rows_and_frames"] = time.process_time() - t
+    return {k: 1000 * v / n for k, v in out.items()}
 
 
 def run_dateparser(n: int) -> dict:
@@ -222,6 +268,10 @@ def report_size(r: dict) -> None:
         f"  dates alone: rows {1000 * r['date_rows_s'] / n:.3f} ms/article, with DataFrame "
         f"{1000 * r['extract_dates_s'] / n:.3f} ms/article "
         f"(rows: {1000 * r['date_rows_s'] / n * per_10k:.3f} ms per 10,000 characters)"
+    )
+    print(
+        "  stages (ms/article, timed apart): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in r["stages"].items())
     )
     print("  rows: " + ", ".join(f"{k} {v:,}" for k, v in r["rows"].items()))
     print(

@@ -9,6 +9,7 @@ paywall lines is *flagged* as boilerplate, never deleted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .data_files import boilerplate_patterns
 
@@ -88,6 +89,26 @@ def is_boilerplate(paragraph: str) -> bool:
     return bool(at_start.match(lowered) or anywhere.search(lowered))
 
 
+def _boilerplate_indexes(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of boilerplate paragraphs: like ``is_boilerplate`` on each paragraph, but with
+    the text lower-cased once and the unanchored patterns run once over all of it."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter changed length when lower-cased
+        return [i for i, (s, e) in enumerate(spans) if is_boilerplate(text[s:e])]
+    at_start, anywhere = boilerplate_patterns()
+    starts = [s for s, _ in spans]
+    hits = set()
+    for m in anywhere.finditer(lowered):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= spans[i][1]:
+            hits.add(i)
+    return [
+        i
+        for i, (s, e) in enumerate(spans)
+        if e - s < 400 and (i in hits or at_start.match(lowered, s, e))
+    ]
+
+
 def is_photo_credit(paragraph: str) -> bool:
     return len(paragraph) <= 80 and bool(_CREDIT.match(paragraph)) and not paragraph.endswith(".")
 
@@ -108,9 +129,8 @@ def assign_roles(text: str, spans: list[tuple[int, int]]) -> list[str]:
     n = len(paras)
     roles = ["body"] * n
 
-    for i, p in enumerate(paras):
-        if is_boilerplate(p):
-            roles[i] = "boilerplate"
+    for i in _boilerplate_indexes(text, spans):
+        roles[i] = "boilerplate"
     # Page furniture clusters at the end: after a boilerplate line near the end, short lines
     # that are not sentences ("Share", "Most read", "$11/month") are furniture too.
     first_tail = next((i for i in range(n) if roles[i] == "boilerplate" and i >= n * 0.6), None)

@@ -83,12 +83,21 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Build ``table`` from row dicts, with its columns in the documented order."""
     if not rows:
         return empty(table)
-    df = pd.DataFrame(rows)
+    df = _from_rows(rows)
     missing = [c for c in COLUMNS[table] if c not in df.columns]
     for col in missing:
         df[col] = pd.Series(dtype=_dtype(col))
     extra = [c for c in df.columns if c not in COLUMNS[table]]
     return df[COLUMNS[table] + extra]
+
+
+def _from_rows(rows: list[dict]) -> pd.DataFrame:
+    """``pd.DataFrame(rows)``, built column by column when every row has the same keys
+    (several times faster for the long tables of a large corpus)."""
+    keys = rows[0].keys()
+    if any(r.keys() != keys for r in rows):
+        return pd.DataFrame(rows)
+    return pd.DataFrame({k: [r[k] for r in rows] for k in keys})
 
 
 _INT_COLUMNS = {

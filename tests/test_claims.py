@@ -310,3 +310,23 @@ def test_reported_in_relative_clause_statement_saying_and_signalled():
     assert reported("The foreign minister signalled that Tokyo was ready to talk.") == [
         ("Tokyo was ready to talk", "The foreign minister")
     ]
+
+
+def test_unnamed_source_continues_through_he_said_and_bare_quotes():
+    text = (
+        "Britain’s ambassador told the BBC that the visit had been useful. ‘It was a frank "
+        "exchange of views about the nuclear programme,’ he said. ‘We made our position clear.’"
+    )
+    assert [s for _, s in quotes(text)] == ["Britain’s ambassador"] * 2
+    assert reported(text) == [("the visit had been useful", "Britain’s ambassador")]
+
+
+def test_second_speaker_after_and_gets_own_fragment():
+    text = (
+        "The foreign office said it was a ‘peaceful mission’ to Pyongyang, and the ambassador "
+        "said the aim was ‘dialogue’."
+    )
+    assert quotes(text) == [
+        ("peaceful mission", "The foreign office"),
+        ("dialogue", "the ambassador"),
+    ]

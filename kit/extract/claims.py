@@ -300,6 +300,15 @@ class _State:
                 return Speaker(last.canonical, "person", last.start, last.end)
             if prev_person is not None:
                 return prev_person[1]
+            # "Britain’s ambassador told ... ‘...,’ he said": a singular unnamed source
+            last_any = next(((p, s) for p, s in reversed(self.history) if p < pos), None)
+            if (
+                pron != "i"
+                and last_any
+                and last_any[1].kind == "unnamed"
+                and art.paragraph_at(last_any[0]) >= para - 1
+            ):
+                return last_any[1]
             return NONE
         if prev and prev[1].kind in ("group", "unnamed", "country", "organization"):
             if art.paragraph_at(prev[0]) >= para - 1:
@@ -826,7 +835,7 @@ def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
                 c["paragraph"] >= q.paragraph - 1
                 and article.paragraphs[c["paragraph"]].role == role
             )
-            if near and (kind == "quote" or c["speaker_kind"] == "person"):
+            if near and (kind == "quote" or c["speaker_kind"] in ("person", "unnamed")):
                 return Speaker(c["speaker"], c["speaker_kind"])
             break
     return NONE

@@ -330,3 +330,11 @@ def test_second_speaker_after_and_gets_own_fragment():
         ("peaceful mission", "The foreign office"),
         ("dialogue", "the ambassador"),
     ]
+
+
+def test_according_to_a_titled_name_with_an_appositive():
+    for text in [
+        "According to Dr. Michael Hart, an expert on Korea, the talks matter a great deal.",
+        "According to Dr. Michael Hart, who teaches in Seoul, the talks matter a great deal.",
+    ]:
+        assert reported(text) == [("the talks matter a great deal", "Michael Hart")], text

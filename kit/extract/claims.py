@@ -1011,13 +1011,17 @@ def _according_to(article, sent, cm, state, claims) -> None:
     text = article.text
     s0, s1 = sent.start, sent.end
     after = text[cm.end() : s1]
-    np = re.match(rf"^[ \u00a0]+(?P<np>{_NPCH}{{1,80}}?)(?=[,.;:]|$)", after)
+    np = _ACCORDING_NP.match(after)
     if not np:
         return
     sp = speaker_from_phrase(
         text, cm.end() + np.start("np"), cm.end() + np.end("np"), state.index, state.resolve_pronoun
     )
     np_end = cm.end() + np.end()
+    # "according to Professor Tan, who teaches in Singapore, ...": skip the appositive
+    appos = _APPOSITIVE_AFTER.match(text, np_end, s1)
+    if appos:
+        np_end = appos.end()
     lead = text[s0 : cm.start()].strip(" ,\u00a0")
     rest_after = text[np_end:s1].lstrip()
     if len(lead.split()) >= 3 and not (_SUBORDINATE.match(lead) and rest_after.startswith(",")):
@@ -1030,6 +1034,14 @@ def _according_to(article, sent, cm, state, claims) -> None:
     if len(text[cs:ce].split()) >= 3:
         if not any(ch in text[cs:ce] for ch in '“”"') or len(lead.split()) < 3:
             _add_reported(article, (cs, ce), sp, cm, state, claims)
+
+
+# the source after "according to": up to a comma, or a full stop that ends the sentence
+# (not the one of "Dr." in "according to Dr. Hart, ...")
+_ACCORDING_NP = re.compile(rf"^[ \u00a0]+(?P<np>{_NPCH}{{1,80}}?)(?=[,;:]|\.[ \u00a0]*$|$)")
+_APPOSITIVE_AFTER = re.compile(
+    r",[ \u00a0]+(?:who|which|whose|an?|the)[ \u00a0][^,.;:“”\"]{1,80}(?=,)", re.IGNORECASE
+)
 
 
 def _relative_before(text: str, s0: int, sp: Speaker) -> bool:

@@ -232,3 +232,21 @@ def test_bare_office_or_common_surname_is_not_the_office_holder():
 def test_office_title_and_common_surname_is_the_office_holder():
     text = "Seoul\n\nPresident Lee said on Monday that the talks would go on."
     assert names(text, "person", published="2011-06-01") == ["Lee Myung-bak"]
+
+
+def test_name_set_off_after_a_role_noun_is_a_person():
+    text = "Study\n\nThe report's lead author, Marta Kowalczyk, argued that the data were thin."
+    assert names(text, "person") == ["Marta Kowalczyk"]
+
+
+def test_capital_as_a_place_is_not_the_government():
+    text = (
+        "Talks\n\nEnvoys gathered in Jakarta and Canberra last week. The Manila summit ended "
+        "early, and the meeting moved to the capital, Bangkok."
+    )
+    assert names(text, "country") == []
+
+
+def test_capital_as_the_government_is_the_country():
+    text = "Talks\n\nManila said on Friday that it would host the talks; Canberra agreed."
+    assert names(text, "country") == ["Australia", "Philippines"]

@@ -134,7 +134,7 @@ def _known_spans(article: Article) -> list[Mention]:
         if (
             entry.form == "capital"
             and entry.canonical not in CORE_COUNTRIES
-            and _locative(text, m.start())
+            and _locative(text, m.start(), m.end())
         ):
             continue  # "talks in Stockholm": a place, not the Swedish government
         found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
@@ -190,7 +190,8 @@ CORE_COUNTRIES = frozenset(
 )
 _LOCATIVE = re.compile(
     rf"(?:\b(?:in|at|to|from|near|outside|visited|visiting|visit|via|into|toward|towards|across|"
-    rf"between|summit|talks|meeting)(?:{SP}+[A-Z][\w.’'\-]*(?:{SP}+[A-Z][\w.’'\-]*)*,)*"
+    rf"between|summit|talks|meeting|capital,?|capital{SP}+of|city{SP}+of)"
+    rf"(?:{SP}+(?-i:[A-Z])[\w.’'\-]*(?:{SP}+(?-i:[A-Z])[\w.’'\-]*)*(?:,|{SP}+and|{SP}+or))*"
     rf"(?:{SP}+and)?{SP}+)$",
     re.IGNORECASE,
 )
@@ -203,9 +204,18 @@ _CREDIT_BEFORE = re.compile(r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0
 _HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
-def _locative(text: str, start: int) -> bool:
-    """A capital after "in", "to", "visited" (or in a list after them) names a place."""
-    return _LOCATIVE.search(text[max(0, start - 80) : start]) is not None
+_PLACE_NOUN_AFTER = re.compile(
+    rf"{SP}+(?:summit|talks|meeting|conference|hotel|airport|office|bureau|correspondent)s?\b"
+)
+
+
+def _locative(text: str, start: int, end: int) -> bool:
+    """A capital after "in", "to", "visited" (or in a list after them), or naming a meeting
+    ("the Hanoi summit"), is a place."""
+    return (
+        _LOCATIVE.search(text, max(0, start - 80), start) is not None
+        or _PLACE_NOUN_AFTER.match(text, end) is not None
+    )
 
 
 _HEAD_FINDER = re.compile(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST})(?![\w])")
@@ -348,11 +358,17 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
         CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")
     ):
         return True, ""
+    if ntok >= 2 and after[:1] == "," and _NOUN_BEFORE_APPOSITIVE.search(before):
+        return True, ""  # "Its author, Daniel Okafor, argued": a name set off after a role noun
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
         return True, ""
     return False, ""
 
 
+_NOUN_BEFORE_APPOSITIVE = re.compile(
+    rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w\-]*[’']s)"
+    rf"(?:{SP}+[a-z][a-z\-’']*){{1,4}},{SP}+$"
+)
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3}(?:,|[ \u00a0]*$|\.)")
 
 

@@ -338,3 +338,10 @@ def test_according_to_a_titled_name_with_an_appositive():
         "According to Dr. Michael Hart, who teaches in Seoul, the talks matter a great deal.",
     ]:
         assert reported(text) == [("the talks matter a great deal", "Michael Hart")], text
+
+
+def test_expressed_regret_and_quoted_modifier_of_a_noun():
+    assert quotes("Mr Hunt expressed his ‘regret’ at the decision.") == [("regret", "Hunt")]
+    art = parse("The ‘peaceful’ mission to Pyongyang said it had met officials there.")
+    assert quotes("The ‘peaceful’ mission to Pyongyang said it had met officials there.") == []
+    assert list(art.terms["text"]) == ["peaceful"]

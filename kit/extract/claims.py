@@ -133,7 +133,8 @@ _CALLED = re.compile(
     r"(?<!so-)\b(?P<cue>called|calling|calls|call|described|describing|describes|describe|termed|"
     r"labell?ed|branded|characterized|characterised|pledged?|pledges|threat|threats|threatened|"
     r"vow(?:ed|s)?|warn(?:ed|ing|s)?|statement|remarks?|words|urged|rejected|dismissed|"
-    r"denounced|condemned|criticized|criticised|hailed|praised|demand(?:ed|s)?)\b[^.“”\"]{0,120}$",
+    r"denounced|condemned|criticized|criticised|hailed|praised|demand(?:ed|s)?|"
+    r"express(?:ed|es)?|voiced|conveyed)\b[^.“”\"]{0,120}$",
 )
 _SPEECH_NOUNS = {
     "pledge",
@@ -633,6 +634,9 @@ def _cue_tuple(base: int, m: re.Match, group: str = "cue") -> tuple[str, int, in
     return (m.group(group), base + m.start(group), base + m.end(group))
 
 
+_MODIFIED_NOUN = re.compile(r"[ \u00a0]+(?!(?:he|she|they|it|we|i|one|officials?)\b)[a-z]")
+
+
 def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     text = article.text
     para = article.paragraphs[article.paragraph_at(q.close)]
@@ -640,6 +644,8 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     window = text[base : min(para.end, base + 160)]
     resolve = state.resolve_pronoun
     idx = state.index
+    if not allow_gap and text[q.end - 1 : q.end] not in ",.?!" and _MODIFIED_NOUN.match(window):
+        return NONE, None  # "a ‘peaceful’ mission to ...": the quoted word modifies a noun
     was = _WAS_QUOTED.match(window)
     if was:
         sp = speaker_from_phrase(text, base + was.start("np"), base + was.end("np"), idx, resolve)

@@ -250,3 +250,20 @@ def test_capital_as_a_place_is_not_the_government():
 def test_capital_as_the_government_is_the_country():
     text = "Talks\n\nManila said on Friday that it would host the talks; Canberra agreed."
     assert names(text, "country") == ["Australia", "Philippines"]
+
+
+def test_rule_found_organization_stops_at_a_sentence_end():
+    text = "Launch\n\nThe rocket lifted off from Sohae. The Defense Ministry said it flew far."
+    assert names(text, "organization") == ["Defense Ministry"]
+
+
+def test_listed_organization_inside_a_rule_match_stays_whole():
+    text = "Plenum\n\nKim chaired the Political Bureau of the Workers' Party of Korea on Sunday."
+    orgs = names(text, "organization")
+    assert "Political Bureau" in orgs
+    assert "Workers' Party of Korea" in orgs
+
+
+def test_distributor_after_via_is_a_credit():
+    text = "Launch\n\nThe image was released by state media via Reuters on Monday."
+    assert names(text, "organization") == []

@@ -138,8 +138,15 @@ def _known_spans(article: Article) -> list[Mention]:
         ):
             continue  # "talks in Stockholm": a place, not the Swedish government
         found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
+    listed = [m for m in found if m.kind == "organization"]
     for m in _org_rule_matches(text):
         s, e = _trim_org(text, m.start(), m.end())
+        # "Commission of the Workers' Party of Korea": a listed name that runs past the
+        # rule's match is its own organization; the rule keeps the part before it
+        for o in listed:
+            if s < o.start < e < o.end:
+                e = s + len(_TRAILING_LINKS.sub("", text[s : o.start]))
+                break
         # "Central Committee of North Korea's ruling party": the "of" phrase belongs to the sentence
         if text[e : e + 2] in ("'s", "’s"):
             of = _OF.search(text, s, e)
@@ -232,11 +239,17 @@ def _org_rule_matches(text: str) -> list[re.Match]:
     return [out[k] for k in sorted(out)]
 
 
+_TRAILING_LINKS = re.compile(rf"(?:{SP}+(?:of|the|for|and|on))*{SP}*$")
+_SENTENCE_CUT = re.compile(rf"[a-z]{{3}}\.{SP}+")
 _BASED = re.compile(r"[\w.’'\-]+-based")
 
 
 def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop leading sentence words ("But", "The") and possessives from a rule-found organization."""
+    """Drop leading sentence words ("But", "The") and possessives from a rule-found organization,
+    and what comes before a sentence's end ("... from Sinpo. The Unification Ministry")."""
+    cuts = [c.end() for c in _SENTENCE_CUT.finditer(text, s, e)]
+    if cuts:
+        s = cuts[-1]
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
     for w in words[:-1]:
@@ -501,11 +514,16 @@ def _contributor_paragraphs(article: Article) -> set[int]:
 _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 
 
+_VIA_BEFORE = re.compile(rf"\bvia{SP}+$")
+
+
 def _in_credit(text: str, m: Mention) -> bool:
     """Outlet names in a dateline "(AP) —", a photo credit "(AP Photo/...)", "(KCNA/Reuters)",
     a copyright line, or a short "BBC News, Seoul" line are credits, not actors in the story."""
     if m.kind != "organization":
         return False
+    if _VIA_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return True  # "a photo released by KCNA via Reuters": the distributor is a credit
     open_at = text.rfind("(", max(0, m.start - 60), m.start)
     if open_at >= 0 and ")" not in text[open_at : m.start]:
         close = text.find(")", m.end, m.end + 60)

@@ -267,3 +267,12 @@ def test_listed_organization_inside_a_rule_match_stays_whole():
 def test_distributor_after_via_is_a_credit():
     text = "Launch\n\nThe image was released by state media via Reuters on Monday."
     assert names(text, "organization") == []
+
+
+def test_reporting_by_line_is_a_credit():
+    text = (
+        "Storm\n\nThe storm hit the coast on Monday, officials said.\n\n"
+        "(Reporting by Anna Brightwater; Editing by Tom Rourke at Reuters)"
+    )
+    assert names(text, "person") == []
+    assert names(text, "organization") == []

@@ -490,11 +490,11 @@ def find_mentions(article: Article) -> list[Mention]:
 
 _CONTRIBUTOR_LINE = re.compile(
     r"(?im)\bcontributed(?:[ \t]+reporting)?[ \t]+to[ \t]+(?:this|the)[ \t]+(?:report|story|article)"
-    r"|^[ \t]*(?:additional[ \t]+)?reporting[ \t]+by\b|^[ \t]*(?:writing|editing)[ \t]+by\b"
+    r"|^[ \t]*\(?(?:additional[ \t]+)?reporting[ \t]+by\b|^[ \t]*\(?(?:writing|editing)[ \t]+by\b"
 )
 
 
-_CONTRIBUTOR_WORDS = ("ontributed", "eporting by", "EPORTING BY", "riting by", "diting by")
+_CONTRIBUTOR_WORDS = ("ontributed", "eporting by", "riting by", "diting by")
 
 
 def _contributor_paragraphs(article: Article) -> set[int]:

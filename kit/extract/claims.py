@@ -199,6 +199,14 @@ _PARTICIPLE = re.compile(r",[ \u00a0]+[a-z]+ing\b")
 _NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
+_INVERTED_NP = re.compile(r"^[ \u00a0]+(?P<np>[^,.;:“”\"()]{1,60}?)(?=[,.;:]|$)")
+_AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?$")
+_QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
+_NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]")
+_STOP_IN = re.compile(r"[.;!?](?:\s|$)")
+_CONJ_START = re.compile(r"(?:and|but|or|while|as)\b")
+_LEAD_PUNCT = re.compile(r"^[\s,:]*")
+_THAT_START = re.compile(r"that[ \u00a0]+")
 
 
 class _State:
@@ -901,7 +909,7 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             continue
         cue_kind = cue_kinds[cue_word]
         # cue after the content: "..., Mr. Scobell says." / "..., says Scobell."
-        inv = re.match(r"^[ \u00a0]+(?P<np>[^,.;:“”\"()]{1,60}?)(?=[,.;:]|$)", after)
+        inv = _INVERTED_NP.match(after)
         if inv and (len(inv.group("np").split()) > 6 or _FINITE.search(inv.group("np"))):
             inv = None  # "said the 15 members agreed ...": a content clause, not a speaker
         tail_after_np = after[inv.end() :] if inv else ""
@@ -931,9 +939,7 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
                 )
                 continue
         sp = subject_before(text, s0, cm.start(), idx, state.resolve_pronoun)
-        if not sp.name and re.search(
-            r"\b(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?$", before
-        ):
+        if not sp.name and _AND_BEFORE.search(before, max(0, len(before) - 24)):
             sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
             sp = Speaker(sp.name, sp.kind, sp.start, sp.end, cm.start())
         if not sp.name:
@@ -966,9 +972,9 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
 
 def _is_quote_attribution(before: str, after: str) -> bool:
     """The cue introduces a direct quote: Kerry said, “... / said X, “..."."""
-    if re.match(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']", after):
+    if _QUOTE_NEXT.match(after):
         return True
-    if re.search(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]", after):  # said X, “...
+    if _NP_THEN_QUOTE.match(after):  # said X, “...
         return True
     return False
 
@@ -978,9 +984,9 @@ def _attributes_quote(text: str, cue_start: int, claim_quotes: list[tuple[int, i
     for _qs, qe in claim_quotes:
         if qe <= cue_start and cue_start - qe <= 90:
             between = text[qe + 1 : cue_start].strip(" ,\u00a0”\"’'")
-            if re.search(r"[.;!?](?:\s|$)", between):
+            if _STOP_IN.search(between):
                 continue
-            if re.match(r"(?:and|but|or|while|as)\b", between):
+            if _CONJ_START.match(between):
                 continue
             if len(between.split()) <= 7:
                 return True
@@ -1064,7 +1070,7 @@ def _content_after(
     text = article.text
     s1 = sent.end
     after = text[pos:s1]
-    lead = re.match(r"^[\s,:]*", after)
+    lead = _LEAD_PUNCT.match(after)
     start = pos + lead.end()
     rest = text[start:s1]
     when = _WHEN_AFTER_CUE.match(rest)
@@ -1080,8 +1086,8 @@ def _content_after(
             return None  # "hoped to announce ..., said it regretted that": another verb's "that"
         start += that.end()
         has_that = True
-    elif re.match(r"that[ \u00a0]+", rest):
-        start += re.match(r"that[ \u00a0]+", rest).end()
+    elif _THAT_START.match(rest):
+        start += _THAT_START.match(rest).end()
         has_that = True
     if cue_kind == "cognition" and not has_that:
         head = " ".join(text[start:s1].split()[:8])

@@ -30,6 +30,11 @@ CLAUSE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'\-.]+")
+_APPOS = re.compile(r",[^,“”\"]{2,80},$")
+_PRONOUN_ONLY = re.compile(r"(he|she|they|it|we|i|who|which)", re.IGNORECASE)
+_PLURAL = re.compile(r"s\b")
+_SINGLE_DET = re.compile(r"(?:a|an|one|the)\b", re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:a|an|one|another|two|three|several|some)[ \u00a0]", re.IGNORECASE)
 
 
 @dataclass
@@ -126,7 +131,7 @@ def speaker_from_phrase(
     if persons:
         m = persons[0]
         return Speaker(m.canonical, "person", m.start, m.end)
-    pron = re.fullmatch(r"(he|she|they|it|we|i|who|which)", phrase, re.IGNORECASE)
+    pron = _PRONOUN_ONLY.fullmatch(phrase)
     if pron:
         return resolve_pronoun(pron.group(1).lower(), start)
     # "the official KCNA news agency", "state broadcaster CCTV": the named actor is the speaker
@@ -151,17 +156,12 @@ def speaker_from_phrase(
         return Speaker(m.canonical, m.kind, m.start, m.end)
     if is_source_phrase(phrase):
         cleaned = clean_phrase(phrase)
-        plural = bool(re.search(r"s\b", cleaned.split()[-1])) if cleaned else False
-        kind = (
-            "group" if plural and not re.match(r"(?:a|an|one|the)\b", cleaned, re.I) else "unnamed"
-        )
+        plural = bool(_PLURAL.search(cleaned.split()[-1])) if cleaned else False
+        kind = "group" if plural and not _SINGLE_DET.match(cleaned) else "unnamed"
         s = start + phrase.find(cleaned)
         return Speaker(cleaned, kind, s, s + len(cleaned))
     # "a tearful announcer on state television": an unnamed source all the same
-    if (
-        re.match(r"(?:a|an|one|another|two|three|several|some)[ \u00a0]", phrase, re.IGNORECASE)
-        and len(phrase.split()) <= 8
-    ):
+    if _INDEFINITE.match(phrase) and len(phrase.split()) <= 8:
         return Speaker(clean_phrase(phrase), "unnamed", start, start + len(phrase))
     others = [m for m in inside if m.kind in ("country", "organization")]
     if others and len(phrase.split()) <= 6:
@@ -183,12 +183,12 @@ def subject_before(
     tail = text[floor:end]
     if not tail:
         return NONE
-    pron = PRONOUN.search(tail)
+    pron = PRONOUN.search(tail, max(0, len(tail) - 7))  # anchored at the end: look there only
     if pron:
         sp = resolve_pronoun(pron.group(1).lower(), floor + pron.start(1))
         return Speaker(sp.name, sp.kind, sp.start, sp.end, floor + pron.start(1))
     # "Carpenter, the Cato foreign policy expert, said" / "X, who ... “Title,” said"
-    if tail.endswith(",") or re.search(r",[”\"’']$", tail):
+    if tail.endswith(",") or (tail[-2:-1] == "," and tail[-1] in "”\"’'"):
         return _appositive_subject(text, floor, end, tail, index, resolve_pronoun)
     # the noun phrase: back to the last clause boundary or punctuation
     cut = max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"')
@@ -236,7 +236,7 @@ _SOURCE_OF = re.compile(
 def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speaker:
     """The subject of "X, <appositive>, said": a person inside a short appositive
     ("Seoul’s chief delegate, the minister Lee Sang-woo, said"), else the phrase before it."""
-    appos = re.search(r",[^,“”\"]{2,80},$", tail)
+    appos = _APPOS.search(tail, max(0, len(tail) - 84))
     if appos:
         head = tail[: appos.start()]
         cut = max(head.rfind(ch) for ch in ",;:(\u2014\u2013")

@@ -964,6 +964,26 @@ def _anchored_regex() -> re.Pattern[str]:
     )
 
 
+_ANCHORED_HINTS = ("earlier", "Earlier", "later", "Later", "before", " day")
+
+
+def _anchored_matches(text: str) -> list[re.Match[str]]:
+    """Matches of ``_anchored_regex`` found from its key words with ``str.find`` (a full regex
+    scan of every article costs more than the rest of the dates extractor)."""
+    rx = _anchored_regex()
+    found: dict[int, re.Match[str]] = {}
+    for hint in _ANCHORED_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            m = rx.search(text, max(0, at - 24), at + 30)
+            while m is not None and m.end() <= at:
+                m = rx.search(text, m.end(), at + 30)
+            if m is not None and m.start() <= at < m.end():
+                found[m.start()] = m
+            at = text.find(hint, at + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def _anchor_day(rows: list[dict], article: Article, pos: int) -> dt.date:
     """The day a relative phrase counts from: the last day-precise date named before it in the
     same or the previous paragraph (the story's current day), else the publication date."""
@@ -1009,7 +1029,7 @@ def _compounds(article: Article, rows: list[dict]) -> list[dict]:
         out.append(r)
     taken = [(r["start"], r["end"]) for r in out]
     added = []
-    for m in _anchored_regex().finditer(text):
+    for m in _anchored_matches(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         p = article.paragraphs[article.paragraph_at(m.start())]

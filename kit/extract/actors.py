@@ -290,15 +290,36 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
     for m in known:
         covered[m.start : m.end] = b"\1" * (m.end - m.start)
     stop = not_names()
+    titles = _title_words()
+    gaz = gazetteer()
+    honorific = HONORIFIC.match
+    title_prefix = title_prefix_regex().match
     out = []
     for run in NAME_RUN.finditer(text):
         word = run.group()
-        if word in stop or covered[run.start()] and covered[run.end() - 1] and " " not in word:
-            continue  # the common case: one sentence word ("The") or a known name
+        rs, re_ = run.start(), run.end()
+        if " " not in word and "\u00a0" not in word:
+            # one word, the common case: "The", a known name, a surname
+            if (
+                word in stop
+                or covered[rs]
+                or covered[re_ - 1]
+                or word in titles
+                or word.endswith(".")
+                or honorific(word)
+                or word in gaz
+                or _ORG_HEAD_WORD.search(word)
+                or _is_credit_name(article, text, rs, re_)
+            ):
+                continue
+            out.append((rs, re_, word))
+            continue
+        if word in stop:
+            continue
         # split the run where it touches a known name
         pieces = []
         cur = None
-        for tok in _NONSPACE.finditer(text, run.start(), run.end()):
+        for tok in _NONSPACE.finditer(text, rs, re_):
             s, e = tok.start(), tok.end()
             if covered[s] or covered[e - 1]:
                 if cur:
@@ -311,9 +332,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
         for s, e in pieces:
             toks = list(_NONSPACE.finditer(text, s, e))
             while toks and (
-                toks[0].group() in stop
-                or HONORIFIC.match(toks[0].group())
-                or toks[0].group() in _title_words()
+                toks[0].group() in stop or honorific(toks[0].group()) or toks[0].group() in titles
             ):
                 toks.pop(0)
             while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
@@ -321,12 +340,13 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             if not toks:
                 continue
             ns, ne = toks[0].start(), toks[-1].end()
-            # a title of several words opens the run: "Cabinet Secretary Hiroyuki Hosoda"
-            t = title_prefix_regex().match(text, ns, ne)
-            if t:
-                ns = t.end()
+            if len(toks) > 1:
+                # a title of several words opens the run: "Cabinet Secretary Hiroyuki Hosoda"
+                t = title_prefix(text, ns, ne)
+                if t:
+                    ns = t.end()
             name = text[ns:ne]
-            if gazetteer().get(name.replace("\u00a0", " ")):
+            if gaz.get(name.replace("\u00a0", " ")):
                 continue
             if _ORG_HEAD_WORD.search(name) or _is_credit_name(article, text, ns, ne):
                 continue
@@ -355,8 +375,11 @@ def _is_credit_name(article: Article, text: str, s: int, e: int) -> bool:
         return True
     if _CREDIT_BEFORE.search(text, max(0, s - 14), s):
         return True
-    para = article.paragraphs[article.paragraph_at(s)] if article.paragraphs else None
-    return para is not None and text[para.start : para.end].strip() == text[s:e]
+    if not article.paragraphs:
+        return False
+    para = article.paragraphs[article.paragraph_at(s)]
+    # paragraph spans are trimmed, so a name alone on its line has the same bounds
+    return para.start == s and para.end == e
 
 
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:

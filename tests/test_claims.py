@@ -345,3 +345,22 @@ def test_expressed_regret_and_quoted_modifier_of_a_noun():
     art = parse("The ‘peaceful’ mission to Pyongyang said it had met officials there.")
     assert quotes("The ‘peaceful’ mission to Pyongyang said it had met officials there.") == []
     assert list(art.terms["text"]) == ["peaceful"]
+
+
+def test_second_speaker_after_called_and_definite_needs_same_modifier():
+    text = (
+        "Japan’s prime minister called it ‘unforgivable’ and the defence minister said it was "
+        "‘regrettable’."
+    )
+    assert quotes(text) == [
+        ("unforgivable", "Japan’s prime minister"),
+        ("regrettable", "the defence minister"),
+    ]
+
+
+def test_name_inside_reported_content_is_not_the_he_of_the_next_quote():
+    text = (
+        "Dr. Michael Hart, who studies the regime, said the figure to watch was Jang Song-thaek. "
+        "“Jang has built his own network,” he said."
+    )
+    assert quotes(text) == [("Jang has built his own network", "Michael Hart")]

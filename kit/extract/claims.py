@@ -15,6 +15,7 @@ it and a content clause: "Kerry said [the international community could ...]",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 import pandas as pd
@@ -217,6 +218,18 @@ class _State:
         self.index = index
         self.history: list[tuple[int, Speaker]] = []  # (position, speaker)
         self.gender = _genders(article.text, index.mentions)
+        self.contents: list[tuple[int, int]] = []  # spans of reported speech found so far
+        self.cue_starts: list[int] = []  # filled by claim_rows from its one cue scan
+
+    def cues_between(self, start: int, end: int) -> list[int]:
+        """Start offsets of the reporting cues in ``text[start:end]`` (one scan per article)."""
+        i = bisect_left(self.cue_starts, start)
+        j = bisect_left(self.cue_starts, end, i)
+        return self.cue_starts[i:j]
+
+    def in_content(self, pos: int) -> bool:
+        """Inside what someone was reported to say (a name there is talked about, not talking)."""
+        return any(a <= pos < b for a, b in self.contents[-6:])
 
     def remember(self, pos: int, sp: Speaker) -> None:
         if sp.name:
@@ -243,11 +256,15 @@ class _State:
                 office = (mention.title + " " + (holder.office if holder else "")).lower()
                 if head in office:
                     return Speaker(mention.canonical, "person", mention.start, mention.end)
+        # "the defence minister" is not the "prime minister" named before: modifiers must agree
+        modifier = m.group(0).lower().split()[1:-1] if m.group(0)[:4].lower() == "the " else []
         for _, prev in reversed(self.history):
+            prev_words = prev.name.lower().split()
             if (
                 prev.kind in ("unnamed", "group")
-                and prev.name.lower().split()[-1] == head
+                and prev_words[-1] == head
                 and prev.name != sp.name
+                and all(w in prev_words for w in modifier)
             ):
                 return prev
         return sp
@@ -295,7 +312,9 @@ class _State:
                 if prev and prev[1].kind == "person" and art.paragraph_at(prev[0]) >= para - 3
                 else None
             )
-            if last is not None and not _subject_like(art.text, last):
+            if last is not None and (
+                not _subject_like(art.text, last) or self.in_content(last.start)
+            ):
                 last = None if prev_person is not None else last
             if last is not None and (
                 prev_person is None
@@ -418,6 +437,7 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     cues_in: dict[int, list[re.Match]] = {}
     for cm in cue_regex().finditer(article.text):
         cues_in.setdefault(article.sentence_at(cm.start()), []).append(cm)
+        state.cue_starts.append(cm.start())
     off_story = _off_story_paragraphs(article)
     for sent in article.sentences:
         if article.paragraphs[sent.paragraph].role in SKIP_ROLES or sent.paragraph in off_story:
@@ -749,6 +769,10 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
         if sp.name:
             return sp, cue
     c = _CALLED.search(before, max(0, len(before) - 220))
+    if c and any(
+        not idx.inside_quote(p) for p in state.cues_between(before_start + c.end("cue"), q.open)
+    ):
+        c = None  # "X called it ‘...’ and Y said it was ‘...’": the later cue's subject speaks
     if c:
         cue_s = before_start + c.start("cue")
         cue = (c.group("cue"), cue_s, before_start + c.end("cue"))
@@ -1182,4 +1206,5 @@ def _add_reported(article, span, sp: Speaker, cm, state, claims, cue_before: boo
     row = _claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end()))
     row["_cue_before"] = cue_before
     claims.append(row)
+    state.contents.append((s, e))
     state.remember(cm.start(), sp)

@@ -498,14 +498,15 @@ def find_mentions(article: Article) -> list[Mention]:
             _note_title(text, m)
             person_mentions.append(m)
     everything = [m for m in known if m.kind != "person"] + person_mentions
-    credit_paras = _contributor_paragraphs(article)
+    # paragraphs whose mentions are credits, not actors: bylines, photo credits, contributor lines
+    skip = _contributor_paragraphs(article)
+    skip.update(p.index for p in article.paragraphs if p.role in SKIP_ROLES)
     everything = [
         m
         for m in everything
         if m.kind != "block"
-        and article.role_at(m.start) not in SKIP_ROLES
-        and not _in_credit(text, m)
-        and (not credit_paras or article.paragraph_at(m.start) not in credit_paras)
+        and (not skip or article.paragraph_at(m.start) not in skip)
+        and (m.kind != "organization" or not _in_credit(text, m))
     ]
     everything.sort(key=lambda m: m.start)
     return everything

@@ -364,3 +364,16 @@ def test_name_inside_reported_content_is_not_the_he_of_the_next_quote():
         "“Jang has built his own network,” he said."
     )
     assert quotes(text) == [("Jang has built his own network", "Michael Hart")]
+
+
+def test_told_an_audience_then_a_clause_without_that():
+    assert reported("Mr Hague told MPs the test was ‘a clear breach’ of the resolutions.") == [
+        ("the test was ‘a clear breach’ of the resolutions", "Hague")
+    ]
+    assert quotes("Mr Hague told MPs the test was ‘a clear breach’ of the resolutions.") == [
+        ("a clear breach", "Hague")
+    ]
+    assert reported("A spokesman told Reuters the talks would resume next week.") == [
+        ("the talks would resume next week", "A spokesman")
+    ]
+    assert reported("The minister told him to leave the room.") == []

@@ -1104,7 +1104,12 @@ def _content_after(
         start += when.end()
         rest = text[start:s1]
     has_that = False
-    if cue_kind == "object" or _PREP_START.match(rest):
+    audience = _AUDIENCE.match(rest) if cue_kind == "object" else None
+    if audience and _FINITE_SOON.match(rest, audience.end()):
+        # "told MPs the test was ...": a short audience, then the clause without "that"
+        start += audience.end()
+        has_that = True
+    elif cue_kind == "object" or _PREP_START.match(rest):
         that = _THAT_LATER.match(rest)
         if not that or cue_regex().search(rest, 0, that.start() + 1) or _NOT_TO_BE.match(rest):
             return None  # "hoped to announce ..., said it regretted that": another verb's "that"
@@ -1186,6 +1191,18 @@ _WRITER_TAIL = re.compile(
     r"(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+(?:[a-z]+ed|had|has|have|was|were|is|are|found|said|says|flew|met)\b"
     r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"
     r"(?:had|has|have|was|were|is|are|will|would)\b)"
+)
+
+
+# who was told: "reporters", "MPs", "the BBC", "Yonhap" (then the content, without "that")
+_AUDIENCE = re.compile(
+    r"(?:reporters|journalists|MPs|lawmakers|legislators|parliament|Parliament|Congress|"
+    r"(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,3}|him|her|them|us)"
+    r"(?:[ \u00a0]+(?:on|in|at)[ \u00a0]+[A-Z]?[\w.’'\-]+)?[ \u00a0]+(?!that\b)"
+)
+_FINITE_SOON = re.compile(
+    r"(?:[\w.’'\-]+[ \u00a0]+){1,5}?(?:is|are|was|were|will|would|could|had|has|have|can|"
+    r"should|must|might|may)\b"
 )
 
 

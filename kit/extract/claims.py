@@ -578,13 +578,14 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
         before = text[sent.start : q.open]
         nwords = len(text[q.start : q.end].split())
         fragment = nwords <= FRAGMENT_WORDS
-        if _TITLE_BEFORE.search(before[-60:]):
+        last = _last_words(before)
+        if last[-1:] and last[-1] in _TITLE_LAST and _TITLE_BEFORE.search(before[-60:]):
             found.append((q, NONE, None, "title"))
             continue
         if _titled_after_work(before, text[q.start : q.end]):
             found.append((q, NONE, None, "title"))
             continue
-        if _NICKNAME_BEFORE.search(before[-80:]):
+        if _nickname_cue_last(last) and _NICKNAME_BEFORE.search(before[-80:]):
             found.append((q, NONE, None, "nickname"))
             continue
         if nwords <= 4 and _LABEL_AFTER.match(text, q.close + 1):
@@ -643,19 +644,64 @@ _WORK_NOUN = re.compile(
     r"column|series|survey|white[ \u00a0]+paper|analysis|briefing)\b",
     re.IGNORECASE,
 )
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an and the of in on for to at by with or from as vs".split())
+
+
+# Quick checks on the last words before a quote or cue, so that the end-anchored regexes
+# (which try every position of their window) run only where they can match.
+_TITLE_LAST = frozenset(
+    "book books film movie documentary report article novel memoir essay study paper op-ed column "
+    "song album play series programme program show titled entitled headlined speech poem magazine "
+    "newspaper blog called".split()
+)
+_NICKNAME_LAST = frozenset(
+    "dubbed nicknamed as so-called self-styled self-proclaimed named nickname hailed called "
+    "described labeled labelled branded termed calls call dubs terms".split()
+)
+_DETERMINER_LAST = frozenset(("the", "a", "an", "his", "her", "its"))
+_PASSIVE_LAST = frozenset(
+    "is are was were be been being am seem seems seemed become became get got not the a an his "
+    "her its their our this that these those whose my your to".split()
+)
+_LAST_WORDS = re.compile(r"[\w’'\-]+")
+
+
+def _last_words(before: str) -> list[str]:
+    """The last three words of ``before``, lower case."""
+    return [w.lower() for w in _LAST_WORDS.findall(before[-60:])[-3:]]
+
+
+def _nickname_cue_last(last: list[str]) -> bool:
+    if last and last[-1] in _DETERMINER_LAST:
+        last = last[:-1]
+    return bool(last) and last[-1] in _NICKNAME_LAST
+
+
+def _passive_last(before: str) -> bool:
+    """Same as ``_PASSIVE_BEFORE.search(before[-40:])``, checked cheaply first."""
+    tail = before[-40:]
+    if not tail[-1:].isspace():
+        return False
+    words = _last_words(tail)
+    if not words:
+        return False
+    w = words[-2] if words[-1].endswith("ly") and len(words) > 1 else words[-1]  # "is widely"
+    if w in _PASSIVE_LAST or w[-1] in "’'" or w.endswith(("’s", "'s")) or w.endswith("ly"):
+        return _PASSIVE_BEFORE.search(tail) is not None
+    return False
 
 
 def _titled_after_work(before: str, quoted: str) -> bool:
     """ "A report by the Stimson Center, “The Long Shadow of Sanctions,” found ...": a title in
     Title Case set off by a comma after a report/book/study named in the same sentence."""
-    if not before.rstrip(" \u00a0").endswith(",") or not _WORK_NOUN.search(before[-140:]):
+    if not before.rstrip(" \u00a0").endswith(","):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", quoted)]
+    words = _TITLE_WORD.findall(quoted)
     if len(words) < 2 or not words[0][0].isupper():
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and all(w[0].isupper() for w in big)
+    return bool(big) and all(w[0].isupper() for w in big) and bool(_WORK_NOUN.search(before[-140:]))
 
 
 def _cue_tuple(base: int, m: re.Match, group: str = "cue") -> tuple[str, int, int]:
@@ -929,7 +975,7 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             if content and sp.name:
                 _add_reported(article, content, sp, cm, state, claims, cue_before=True)
             continue
-        if _PASSIVE_BEFORE.search(before[-40:]) or _MODAL_BEFORE.search(before[-20:]):
+        if _passive_last(before) or _MODAL_BEFORE.search(before[-20:]):
             continue
         cue_kind = cue_kinds[cue_word]
         # cue after the content: "..., Mr. Scobell says." / "..., says Scobell."

@@ -23,6 +23,10 @@ ADVERBS = (
     r"separately|told reporters|on \w+day"
 )
 TRAILING_AUX = re.compile(rf"(?:[ \u00a0]+(?:{ADVERBS}))+[ \u00a0]*$", re.IGNORECASE)
+# the last word of every ADVERBS entry (besides "on Tuesday"): TRAILING_AUX is tried only then
+_AUX_LAST = frozenset(
+    w.split()[-1].lower() for w in ADVERBS.replace("\\w+day", "").split("|") if w.strip()
+)
 PRONOUN = re.compile(r"(?:^|[\s,(])(he|she|they|it|we|i|who|which)$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
     r"(?:^|\s)(?:and|but|while|although|though|because|that|as|if|when|since|whereas|so|"
@@ -177,7 +181,10 @@ def subject_before(
     floor = max(floor, cue_start - 240)  # a subject is never further away; keeps regexes fast
     before = text[floor:cue_start]
     # adverbs and auxiliaries before the cue ("has long said"): only the last stretch can hold them
-    aux = TRAILING_AUX.search(before, max(0, len(before) - 100))
+    last = before.rstrip(" \u00a0").rsplit(None, 1)[-1:]
+    aux = None
+    if last and (last[0].lower() in _AUX_LAST or last[0].endswith("day")):
+        aux = TRAILING_AUX.search(before, max(0, len(before) - 100))
     trimmed = before[: aux.start()] if aux else before
     end = floor + len(trimmed.rstrip(" \u00a0"))
     tail = text[floor:end]

@@ -932,14 +932,14 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
     idx = state.index
     cue_kinds = reporting_cues()
     last_sp = NONE
+    # claims are added sentence by sentence: those of this sentence are at the end of the list
+    recent = claims[-40:]
     claim_quotes = [
         (c["start"], c["end"])
-        for c in claims
+        for c in recent
         if c["kind"] == "quote" and c["end"] >= s0 - 2 and c["start"] < s1
     ]
-    reported_here = [
-        (c["start"], c["end"]) for c in claims if c["kind"] == "reported" and s0 <= c["start"] < s1
-    ]
+    n_before = len(claims)
     for cm in cues:
         cue_word = " ".join(cm.group().lower().split())
         if cue_word in _NO_REPORTED or idx.inside_quote(cm.start()):
@@ -947,7 +947,7 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
         # a cue inside what someone else was reported to say is not a new claim
         reported_here = [
             (c["start"], c["end"])
-            for c in claims
+            for c in claims[n_before:]
             if c["kind"] == "reported" and s0 <= c["start"] < s1
         ]
         if any(a <= cm.start() < b for a, b in reported_here):

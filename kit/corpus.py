@@ -16,7 +16,7 @@ from .catalog import read_catalog
 from .errors import KitError
 from .extract import extract_rows
 from .extract.dates import date_rows
-from .schema import EXTRACTED_TABLES, TABLES, frame
+from .schema import EXTRACTED_TABLES, TABLES, TableBuilder, frame
 from .textio import read_article_file
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -62,26 +62,31 @@ class Corpus:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        return frame("paragraphs", [r for a in self._articles.values() for r in a.paragraph_rows()])
+        builder = TableBuilder("paragraphs")
+        for a in self._articles.values():
+            builder.add(a.paragraph_rows())
+        return builder.frame()
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
-        return frame("sentences", [r for a in self._articles.values() for r in a.sentence_rows()])
+        builder = TableBuilder("sentences")
+        for a in self._articles.values():
+            builder.add(a.sentence_rows())
+        return builder.frame()
 
     # -- extracted tables -----------------------------------------------------
     @cached_property
     def _extracted(self) -> dict[str, pd.DataFrame]:
         # Rows of every article first, then one DataFrame per table: building a frame per
         # article and concatenating costs more time and memory than the extraction itself.
-        rows: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+        builders = {name: TableBuilder(name) for name in EXTRACTED_TABLES}
         for article in self._articles.values():
-            for name, table in extract_rows(article).items():
-                rows[name].extend(table)
-            rows["dates"].extend(date_rows(article))
+            for name, rows in extract_rows(article).items():
+                builders[name].add(rows)
+            builders["dates"].add(date_rows(article))
         tables = {}
         for name in EXTRACTED_TABLES:
-            tables[name] = frame(name, rows[name])
-            rows[name] = []  # let the row dicts go before the next table is built
+            tables[name] = builders.pop(name).frame()
         return tables
 
     @property

@@ -276,3 +276,18 @@ def test_reporting_by_line_is_a_credit():
     )
     assert names(text, "person") == []
     assert names(text, "organization") == []
+
+
+def test_table_builder_gives_the_same_frame_as_row_dicts():
+    import pandas as pd
+
+    from kit.schema import TableBuilder, frame
+
+    row = {"article": "a", "text": "x", "kind": "title", "start": 1, "end": 2, "sentence": 0}
+    odd = {**row, "extra": 3}
+    for parts in ([[row, row]], [[row], [odd]], [[]]):
+        builder = TableBuilder("terms")
+        for part in parts:
+            builder.add(part)
+        expected = frame("terms", [r for part in parts for r in part])
+        pd.testing.assert_frame_equal(builder.frame(), expected)

@@ -291,3 +291,10 @@ def test_table_builder_gives_the_same_frame_as_row_dicts():
             builder.add(part)
         expected = frame("terms", [r for part in parts for r in part])
         pd.testing.assert_frame_equal(builder.frame(), expected)
+
+
+def test_nuclear_site_named_like_an_institution_is_not_an_organization():
+    text = (
+        "Reactor\n\nSmoke rose over the Yongbyon Nuclear Scientific Research Center, analysts said."
+    )
+    assert names(text, "organization") == []

@@ -377,3 +377,8 @@ def test_told_an_audience_then_a_clause_without_that():
         ("the talks would resume next week", "A spokesman")
     ]
     assert reported("The minister told him to leave the room.") == []
+
+
+def test_relative_pronoun_is_not_part_of_an_unnamed_speaker():
+    text = "Kim Jong Un, whom state media called the “brilliant commander”, visited the unit."
+    assert quotes(text) == [("brilliant commander", "state media")]

@@ -108,7 +108,7 @@ def clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,\u00a0")
     phrase = re.sub(
         r"^(?:but|and|yet|so|while|although|though|because|indeed|that|later|earlier|meanwhile|"
-        r"however|separately|still|now|then|also|instead)\s+",
+        r"however|separately|still|now|then|also|instead|who|whom|which|whose|as)\s+",
         "",
         phrase,
         flags=re.I,

@@ -734,14 +734,17 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
             )
         if sp.name:
             return sp, _cue_tuple(base, quoted)
-    m = _rx("cue_np").match(window)
+    # the cue patterns below need a reporting cue in the window: look it up in the article's
+    # cue index first (most quotes have none after them)
+    has_cue = bool(state.cues_between(base, base + len(window)))
+    m = _rx("cue_np").match(window) if has_cue else None
     if m and reporting_cues().get(" ".join(m.group("cue").lower().split())) == "object":
         m = None  # "‘...’ pointed to an accident": the quote is the subject, not a speaker's words
     if m and not _PREP_START.match(m.group("np")) and not _CONJ.match(m.group("np")):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if sp.name:
             return sp, _cue_tuple(base, m)
-    m = _rx("np_cue").match(window)
+    m = _rx("np_cue").match(window) if has_cue else None
     head_np = m.group("np").split(",")[0] if m else ""
     if (
         m
@@ -762,7 +765,7 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
             if sp.name:
                 return sp, _cue_tuple(base, g)
     if allow_gap:
-        for name in ("gap_cue_np", "gap_np_cue"):
+        for name in ("gap_cue_np", "gap_np_cue") if has_cue else ():
             m = _rx(name).match(window)
             if m and not re.match(r"(?:and|but|or|while|as|so)\b", m.group("np").strip()):
                 sp = speaker_from_phrase(
@@ -803,7 +806,11 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
             return sp, ("saying", before_start + qa.start("cue"), before_start + qa.end("cue"))
     # the regexes below are anchored at the end: search only the last stretch (fast)
     near = max(0, len(before) - 90)
-    m = _rx("cue_end").search(before, near)
+    m = (
+        _rx("cue_end").search(before, near)
+        if state.cues_between(before_start + near, q.open)
+        else None
+    )
     if m:
         g = "cue" if m.group("cue") else "cue2"
         cue_s = before_start + m.start(g)

@@ -200,7 +200,8 @@ def subject_before(
     # the noun phrase: back to the last clause boundary or punctuation
     cut = max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"')
     np_start = cut + 1
-    for cw in CLAUSE_WORDS.finditer(tail, np_start):
+    # only a clause word ending in the last 90 characters can matter (see the max below)
+    for cw in CLAUSE_WORDS.finditer(tail, max(np_start, len(tail) - 100)):
         np_start = max(np_start, cw.end())
     np_start = max(np_start, len(tail) - 90)
     phrase = tail[np_start:]

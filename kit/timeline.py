@@ -52,7 +52,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^(\d{3})X?$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 #: Meteorological seasons of the northern hemisphere: first month, last month (winter runs into
 #: the next year).

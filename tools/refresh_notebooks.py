@@ -11,6 +11,7 @@ it. Execution timestamps are removed to keep diffs small and outputs determinist
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,11 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
+def _use_this_checkout() -> None:
+    """Kernels inherit PYTHONPATH: put this repository first so they import its kit."""
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(ROOT)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), *paths])
+
+
 def refresh(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     started = time.perf_counter()
     client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", store_widget_state=False,
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
@@ -46,12 +56,16 @@ def refresh(path: Path) -> float:
 
 
 def main(argv: list[str]) -> int:
+    _use_this_checkout()
     paths = [Path(p) for p in argv] or sorted(
         [*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]
     )
     for path in paths:
-        print(f"{path.relative_to(ROOT) if path.is_absolute() else path}: "
-              f"{refresh(path.resolve()):.1f} s", flush=True)
+        print(
+            f"{path.relative_to(ROOT) if path.is_absolute() else path}: "
+            f"{refresh(path.resolve()):.1f} s",
+            flush=True,
+        )
     return 0
 
 

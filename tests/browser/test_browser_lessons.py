@@ -191,9 +191,9 @@ def _lesson_screenshot(page, view, artifacts: Path) -> None:
 
 
 def weigh_slider(page, artifacts: Path) -> None:
-    from kit.policy import WEIGHT_MAX, WEIGHT_MIN, WeighApp, _options
+    from kit.policy import WEIGHT_MAX, WEIGHT_MIN, WeighApp, load_options
 
-    countries = list(_options())
+    countries = list(load_options())
     candidates = labpage.widget_views(page).filter(has=page.locator(".widget-slider"))
     view, select = None, None
     for i in range(candidates.count()):

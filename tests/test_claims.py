@@ -382,3 +382,8 @@ def test_told_an_audience_then_a_clause_without_that():
 def test_relative_pronoun_is_not_part_of_an_unnamed_speaker():
     text = "Kim Jong Un, whom state media called the “brilliant commander”, visited the unit."
     assert quotes(text) == [("brilliant commander", "state media")]
+
+
+def test_bare_quote_after_a_countrys_reported_claim_continues_it():
+    text = "China said on Monday that it would respond firmly. “We will not sit idly by.”"
+    assert quotes(text) == [("We will not sit idly by", "China")]

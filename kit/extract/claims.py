@@ -174,7 +174,8 @@ _REST_SUBORDINATE = re.compile(
 )
 _ADVERBIAL_AFTER = re.compile(
     r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
-    r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;“”\"]{0,40}?(?=[,.;]|$)"
+    r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:(?!\bthat\b)[^,.;“”\"]){0,40}?(?=[,.;]|$)"  # "said on Monday that ...": content follows
 )
 _WHEN_AFTER_CUE = re.compile(
     r"(?:on[ \u00a0]+)?(?:last|this|next|on|late|early|earlier|later)?[ \u00a0]*"
@@ -914,6 +915,9 @@ def _colon_intro_speaker(article, q: Quote, state: _State) -> Speaker | None:
     return None
 
 
+_CONTINUING_KINDS = ("person", "unnamed", "organization", "country")
+
+
 def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
     """A quote with no cue continues the quote just before it (same or previous paragraph);
     failing that, it follows "X said ..." in the sentence or paragraph before."""
@@ -926,7 +930,7 @@ def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
                 c["paragraph"] >= q.paragraph - 1
                 and article.paragraphs[c["paragraph"]].role == role
             )
-            if near and (kind == "quote" or c["speaker_kind"] in ("person", "unnamed")):
+            if near and (kind == "quote" or c["speaker_kind"] in _CONTINUING_KINDS):
                 return Speaker(c["speaker"], c["speaker_kind"])
             break
     return NONE

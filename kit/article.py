@@ -20,7 +20,7 @@ from .structure import assign_roles, split_paragraphs
 from .textio import check_article_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     start: int
@@ -28,7 +28,7 @@ class Paragraph:
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     paragraph: int

@@ -387,3 +387,11 @@ def test_relative_pronoun_is_not_part_of_an_unnamed_speaker():
 def test_bare_quote_after_a_countrys_reported_claim_continues_it():
     text = "China said on Monday that it would respond firmly. “We will not sit idly by.”"
     assert quotes(text) == [("We will not sit idly by", "China")]
+
+
+def test_sentence_subject_is_never_inside_a_prepositional_phrase():
+    # the speaker ("Moon", never introduced) is unknown: no claim rather than a wrong speaker
+    text = "Speaking in Seoul, Moon called the summit with Kim Jong Un “historic” on Friday."
+    assert quotes(text) == []
+    text = "President Moon Jae-in flew home. " + text
+    assert quotes(text) == [("historic", "Moon Jae-in")]

@@ -863,8 +863,10 @@ def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
     """The first actor named in the sentence before ``limit`` (outside quotes); a person named
     in the first words wins over the country word before it ("South Korean President Moon")."""
     found = [
-        m for m in state.index.within(sent.start, limit) if not state.index.inside_quote(m.start)
-    ]
+        m
+        for m in state.index.within(sent.start, limit)
+        if not state.index.inside_quote(m.start) and _subject_like(article.text, m)
+    ]  # "Speaking in Seoul, ...", "the summit with Kim": not subjects
     if not found:
         return NONE
     first = found[0]

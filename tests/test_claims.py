@@ -395,3 +395,12 @@ def test_sentence_subject_is_never_inside_a_prepositional_phrase():
     assert quotes(text) == []
     text = "President Moon Jae-in flew home. " + text
     assert quotes(text) == [("historic", "Moon Jae-in")]
+
+
+def test_it_is_the_country_that_is_a_subject_not_one_after_a_preposition():
+    lead = "Shinzo Abe said the launch was “unacceptable.” "
+    for rest in [
+        "Japan lodged a protest with Beijing over what it called ‘a grave provocation’.",
+        "Japan lodged a protest on Monday. It called the launch ‘a grave provocation’.",
+    ]:
+        assert quotes(lead + rest)[-1] == ("a grave provocation", "Japan"), rest

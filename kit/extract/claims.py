@@ -343,11 +343,17 @@ class _State:
             if art.paragraph_at(prev[0]) >= para - 1:
                 return prev[1]
         if pron == "it":
-            # "North Korea launched a rocket that it says ...": the country or body named
-            # earlier in the same sentence
-            s0 = art.sentences[art.sentence_at(pos)].start
+            # "North Korea launched a rocket that it says ...", "Japan protested to Beijing over
+            # what it called ...": the country or body that is a subject in this sentence or
+            # the one before (not one after "to"/"with")
+            si = art.sentence_at(pos)
+            s0 = art.sentences[max(0, si - 1)].start
             for m in reversed(self.index.within(s0, pos)):
-                if m.kind in ("country", "organization") and not self.index.inside_quote(m.start):
+                if (
+                    m.kind in ("country", "organization")
+                    and not self.index.inside_quote(m.start)
+                    and _subject_like(art.text, m)
+                ):
                     return Speaker(m.canonical, m.kind, m.start, m.end)
         return NONE
 

@@ -404,3 +404,11 @@ def test_it_is_the_country_that_is_a_subject_not_one_after_a_preposition():
         "Japan lodged a protest on Monday. It called the launch ‘a grave provocation’.",
     ]:
         assert quotes(lead + rest)[-1] == ("a grave provocation", "Japan"), rest
+
+
+def test_he_said_after_a_sentence_naming_two_people_is_its_subject():
+    text = (
+        "Lee Do-hoon met Choe Son-hui in Hanoi. “We tried hard,” he said. "
+        "Choe Son-hui said the talks had failed. “Nothing has changed at all,” she said."
+    )
+    assert [s for _, s in quotes(text)] == ["Lee Do-hoon", "Choe Son Hui"]

@@ -228,6 +228,22 @@ class _State:
         j = bisect_left(self.cue_starts, end, i)
         return self.cue_starts[i:j]
 
+    def _subject_of_sentence(self, last: Mention, skip: frozenset[str]) -> Mention:
+        """The first person named in ``last``'s sentence when it opens the sentence as its
+        subject (and ``last`` comes later, as an object); else ``last``."""
+        art = self.article
+        sent = art.sentences[art.sentence_at(last.start)]
+        for m in self.index.within(sent.start, last.start):
+            if m.kind != "person" or self.index.inside_quote(m.start):
+                continue
+            if m.canonical in skip or m.canonical == last.canonical:
+                return last
+            lead = art.text[sent.start : m.start]
+            if len(lead.split()) <= 3 and _subject_like(art.text, m):
+                return m
+            return last
+        return last
+
     def in_content(self, pos: int) -> bool:
         """Inside what someone was reported to say (a name there is talked about, not talking)."""
         return any(a <= pos < b for a, b in self.contents[-6:])
@@ -317,6 +333,10 @@ class _State:
                 not _subject_like(art.text, last) or self.in_content(last.start)
             ):
                 last = None if prev_person is not None else last
+            if last is not None and prev_person is None:
+                # "Lee met Choe in Hanoi. “...,” he said": the subject, not the object, of the
+                # sentence that named them
+                last = self._subject_of_sentence(last, skip)
             if last is not None and (
                 prev_person is None
                 or (

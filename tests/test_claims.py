@@ -412,3 +412,11 @@ def test_he_said_after_a_sentence_naming_two_people_is_its_subject():
         "Choe Son-hui said the talks had failed. “Nothing has changed at all,” she said."
     )
     assert [s for _, s in quotes(text)] == ["Lee Do-hoon", "Choe Son Hui"]
+
+
+def test_she_stays_with_the_woman_speaking_over_a_newer_name():
+    text = (
+        "Ms. Whitfield said the regime was stable. The figure to watch is Jang Song-thaek, the "
+        "leader’s uncle. “Jang has built a network of his own,” she said."
+    )
+    assert quotes(text) == [("Jang has built a network of his own", "Whitfield")]

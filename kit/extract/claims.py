@@ -333,6 +333,17 @@ class _State:
                 not _subject_like(art.text, last) or self.in_content(last.start)
             ):
                 last = None if prev_person is not None else last
+            right = {"he": "m", "she": "f"}.get(pron)
+            if (
+                last is not None
+                and prev_person is not None
+                and right
+                and self.gender.get(prev_person[1].name) == right
+                and self.gender.get(last.canonical) != right
+            ):
+                last = (
+                    None  # "Ms. Whitfield ... Jang ... “...,” she said": the one known to be a she
+                )
             if last is not None and prev_person is None:
                 # "Lee met Choe in Hanoi. “...,” he said": the subject, not the object, of the
                 # sentence that named them

@@ -420,3 +420,14 @@ def test_she_stays_with_the_woman_speaking_over_a_newer_name():
         "leader’s uncle. “Jang has built a network of his own,” she said."
     )
     assert quotes(text) == [("Jang has built a network of his own", "Whitfield")]
+
+
+def test_said_mr_x_at_the_end_of_a_sentence():
+    lead = "Shinzo Abe arrived on Monday. "
+    for tail in ["said Mr. Abe.", "said Mr. Abe, who looked tired."]:
+        assert quotes(lead + "“We are watching closely,” " + tail) == [
+            ("We are watching closely", "Shinzo Abe")
+        ], tail
+    assert quotes("“We will respond,” said a U.S. official.") == [
+        ("We will respond", "a U.S. official")
+    ]

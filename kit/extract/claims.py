@@ -63,18 +63,24 @@ _NPCH = (
 )
 
 
+# a full stop that ends a speaker phrase, not the one of "Mr." or an initial ("said Mr. Abe.")
+_NOT_ABBREVIATION = (
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bProf)(?<!\b[A-Z])"
+)
+
+
 def _rx(name: str) -> re.Pattern[str]:
     """Regexes that need the cue list, compiled once."""
     if name not in _compiled:
         cue = _cue_alt()
         pats = {
             # ”, said X  /  ”, says a senior official
-            "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,80}}?)(?=[,.;:“”\"()\u2014\u2013?!]|$)",
+            "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,80}}?)(?=[,;:“”\"()\u2014\u2013?!]|NOTABBR\.|$)",
             # ”, he said  /  ” Blinken said in ...  /  ”, Carpenter, the Cato expert, said
             "np_cue": rf"^[\s,]*(?P<np>NPCH{{1,60}}?(?:,[^,.;:“”\"]{{2,80}},)?)[ \u00a0]+"
             rf"(?:(?:also|later|then|again|simply|quickly|has|had|once)[ \u00a0]+)?(?P<cue>{cue})(?![\w\-])",
             # ” Kim, says Scobell.
-            "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,.;:“”\"()]|$)",
+            "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,;:“”\"()]|NOTABBR\.|$)",
             "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
             "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+(?:later|earlier|also|again|then|publicly|privately))?"
@@ -85,7 +91,9 @@ def _rx(name: str) -> re.Pattern[str]:
             "stop": rf",[ \u00a0]+(?:{cue})\b|;",
             "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{cue})\b",
         }
-        _compiled[name] = re.compile(pats[name].replace("NPCH", _NPCH))
+        _compiled[name] = re.compile(
+            pats[name].replace("NPCH", _NPCH).replace("NOTABBR", _NOT_ABBREVIATION)
+        )
     return _compiled[name]
 
 

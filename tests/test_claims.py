@@ -431,3 +431,12 @@ def test_said_mr_x_at_the_end_of_a_sentence():
     assert quotes("“We will respond,” said a U.S. official.") == [
         ("We will respond", "a U.S. official")
     ]
+
+
+def test_content_then_says_mr_x_at_the_end_of_a_sentence():
+    text = (
+        "Michael Hart studies Korea. The sanctions are leaking badly at the border, said Dr. "
+        "Hart, who visited Dandong."
+    )
+    assert [t for t, _ in reported(text)] == ["The sanctions are leaking badly at the border"]
+    assert reported(text)[0][1] in ("Hart", "Michael Hart")

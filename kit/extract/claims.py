@@ -209,7 +209,10 @@ _PARTICIPLE = re.compile(r",[ \u00a0]+[a-z]+ing\b")
 _NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
-_INVERTED_NP = re.compile(r"^[ \u00a0]+(?P<np>[^,.;:“”\"()]{1,60}?)(?=[,.;:]|$)")
+_INVERTED_NP = re.compile(
+    rf"^[ \u00a0]+(?P<np>(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
+    rf"{{1,60}}?)(?=[,;:]|{_NOT_ABBREVIATION}\.|$)"
+)
 _AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?$")
 _QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
 _NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]")

@@ -13,6 +13,8 @@ import base64
 import html
 import io
 
+import pandas as pd
+
 
 class StaticFallback:
     """Mixin for an ipywidgets container: implement ``static_html()`` and ``title``."""
@@ -33,6 +35,18 @@ class StaticFallback:
             f"{self.static_html()}</div>"
         )
         return bundle
+
+
+def cell_text(value: object) -> str:
+    """A table cell as stripped text ('' for None, NaN and pandas' NA)."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # list-like cells
+        pass
+    return str(value).strip()
 
 
 def escape(text: object) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from .data_files import read_yaml
-from .display import StaticFallback, escape
+from .display import StaticFallback, cell_text, escape
 from .reader import CUE_STYLE, Mark, claim_kind_label, claim_style, highlight
 
 #: Value of a filter dropdown meaning "no filter".
@@ -35,18 +35,6 @@ NO_COUNTRY = "(country unknown)"
 GROUPS = ("official", "analyst", "unnamed source", "other")
 
 ACTOR_COLUMNS = ["article", "actor", "kind", "mentions", "role", "affiliation", "country"]
-
-
-def _clean(value) -> str:
-    """A table cell as stripped text ('' for missing values)."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip()
 
 
 # -- articles ----------------------------------------------------------------------
@@ -84,7 +72,7 @@ def filter_actors(
     """
     keep = pd.Series(True, index=actors.index)
     if country == NO_COUNTRY:
-        keep &= actors["country"].map(_clean) == ""
+        keep &= actors["country"].map(cell_text) == ""
     elif country != ALL:
         keep &= actors["country"] == country
     if kind != ALL:
@@ -96,8 +84,8 @@ def filter_actors(
 
 def country_options(actors: pd.DataFrame) -> list[str]:
     """``ALL``, then every country in the table (A-Z), then ``NO_COUNTRY`` if some lack one."""
-    countries = sorted({_clean(c) for c in actors["country"]} - {""})
-    missing = any(_clean(c) == "" for c in actors["country"])
+    countries = sorted({cell_text(c) for c in actors["country"]} - {""})
+    missing = any(cell_text(c) == "" for c in actors["country"])
     return [ALL, *countries, *([NO_COUNTRY] if missing else [])]
 
 
@@ -147,9 +135,9 @@ def claims_with_country(corpus) -> pd.DataFrame:
     anywhere = lookup.drop(columns="article").drop_duplicates("speaker")
     fallback = claims[["speaker"]].merge(anywhere, on="speaker", how="left")
     for col in ("country", "speaker_role", "speaker_affiliation", "actor_kind"):
-        same[col] = same[col].where(same[col].map(_clean) != "", fallback[col].values)
-        same[col] = same[col].map(_clean)
-    same["speaker"] = same["speaker"].map(lambda s: _clean(s) or NO_SPEAKER)
+        same[col] = same[col].where(same[col].map(cell_text) != "", fallback[col].values)
+        same[col] = same[col].map(cell_text)
+    same["speaker"] = same["speaker"].map(lambda s: cell_text(s) or NO_SPEAKER)
     same["country"] = same["country"].replace("", NO_COUNTRY)
     return same
 
@@ -212,8 +200,8 @@ def classify_speaker(
     whole (actor kind or speaker_kind "country") -> official; otherwise other.
     """
     rules = _rules()
-    speaker, role, affiliation = _clean(speaker), _clean(role), _clean(affiliation)
-    if not speaker or speaker == NO_SPEAKER or _clean(speaker_kind).lower() in rules["unnamed"]:
+    speaker, role, affiliation = cell_text(speaker), cell_text(role), cell_text(affiliation)
+    if not speaker or speaker == NO_SPEAKER or cell_text(speaker_kind).lower() in rules["unnamed"]:
         return "unnamed source"
     if rules["official"].search(role):
         return "official"
@@ -221,7 +209,7 @@ def classify_speaker(
         return "analyst"
     if rules["official"].search(affiliation):
         return "official"
-    if {_clean(actor_kind).lower(), _clean(speaker_kind).lower()} & rules["official_kinds"]:
+    if {cell_text(actor_kind).lower(), cell_text(speaker_kind).lower()} & rules["official_kinds"]:
         return "official"
     return "other"
 
@@ -252,7 +240,7 @@ def speaker_groups(corpus) -> pd.DataFrame:
 def direct_vs_reported(corpus) -> pd.DataFrame:
     """Claims counted by speaker group (rows, in ``GROUPS`` order) and claim kind (columns)."""
     claims = claims_with_groups(corpus)
-    kinds = sorted({_clean(k) for k in claims["kind"]} - {""}) or ["direct", "reported"]
+    kinds = sorted({cell_text(k) for k in claims["kind"]} - {""}) or ["direct", "reported"]
     if claims.empty:
         return pd.DataFrame(0, index=pd.Index([], name="group"), columns=kinds)
     table = claims.groupby(["group", "kind"]).size().unstack("kind", fill_value=0)
@@ -283,9 +271,11 @@ def claim_context_html(article, claim) -> str:
     """The sentence(s) around one claim, escaped, with the claim and its reporting verb
     highlighted. ``claim`` is a row of the claims table (start, end, kind, cue_start, cue_end)."""
     start, end = int(claim["start"]), int(claim["end"])
-    label = claim_kind_label(_clean(claim.get("kind", "")))
-    marks = [Mark(start, end, "claims", claim_style(_clean(claim.get("kind", ""))), label, label)]
-    cue_start, cue_end = _clean(claim.get("cue_start")), _clean(claim.get("cue_end"))
+    label = claim_kind_label(cell_text(claim.get("kind", "")))
+    marks = [
+        Mark(start, end, "claims", claim_style(cell_text(claim.get("kind", ""))), label, label)
+    ]
+    cue_start, cue_end = cell_text(claim.get("cue_start")), cell_text(claim.get("cue_end"))
     if cue_start and cue_end:
         marks.append(
             Mark(
@@ -325,7 +315,7 @@ class ActorExplorer(StaticFallback, widgets.VBox):
             corpus = load_corpus()
         self.corpus = corpus
         self._actors = actor_table(corpus)
-        kinds = sorted({_clean(k) for k in self._actors["kind"]} - {""})
+        kinds = sorted({cell_text(k) for k in self._actors["kind"]} - {""})
         labels = article_labels(corpus)
         self.country = widgets.Dropdown(
             options=country_options(self._actors), value=ALL, description="Country:"
@@ -392,7 +382,7 @@ class ClaimsExplorer(StaticFallback, widgets.VBox):
             description="Speaker:",
             layout=widgets.Layout(width="26em"),
         )
-        kinds = sorted({_clean(k) for k in self._claims["kind"]} - {""})
+        kinds = sorted({cell_text(k) for k in self._claims["kind"]} - {""})
         self.kind = widgets.Dropdown(options=[ALL, *kinds], value=ALL, description="Kind:")
         self.output = widgets.Output()
         self.claims = self._claims.iloc[0:0]
@@ -425,7 +415,7 @@ class ClaimsExplorer(StaticFallback, widgets.VBox):
             art = self.corpus.article(claim["article"])
             items.append(
                 f"<li><small>{escape(self._labels.get(claim['article'], claim['article']))}"
-                f" — {escape(claim_kind_label(_clean(claim['kind'])))}</small><br>{claim_context_html(art, claim)}</li>"
+                f" — {escape(claim_kind_label(cell_text(claim['kind'])))}</small><br>{claim_context_html(art, claim)}</li>"
             )
         return head + f'<ol style="line-height:1.5">{"".join(items)}</ol>'
 

@@ -29,7 +29,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .article import Article
-from .display import StaticFallback, escape
+from .display import StaticFallback, cell_text, escape
 
 #: Layers in nesting order: outer first. The order also sets the legend order.
 LAYERS = ("claims", "actors", "dates")
@@ -101,18 +101,6 @@ def _rows(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
     return table[table["article"] == article_id]
 
 
-def _text(value) -> str:
-    """A table cell as text ('' for missing values)."""
-    if value is None:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
-
-
 def claim_kind_label(kind: str) -> str:
     """'direct quote' for the words a speaker actually said, otherwise 'reported claim'."""
     return "direct quote" if kind in DIRECT_KINDS else "reported claim"
@@ -130,14 +118,14 @@ def actor_marks(mentions: pd.DataFrame, article_id: str) -> list[Mark]:
     """One mark per actor mention; the hover text gives the actor's canonical name."""
     marks = []
     for row in _rows(mentions, article_id).itertuples(index=False):
-        kind = _text(row.kind) or "actor"
+        kind = cell_text(row.kind) or "actor"
         marks.append(
             Mark(
                 int(row.start),
                 int(row.end),
                 "actors",
                 actor_style(kind),
-                f"{kind}: {_text(row.actor)}",
+                f"{kind}: {cell_text(row.actor)}",
                 kind if kind in ACTOR_STYLES else "other actor",
             )
         )
@@ -148,14 +136,14 @@ def claim_marks(claims: pd.DataFrame, article_id: str) -> list[Mark]:
     """One mark per claim (quote or reported claim) plus one for its reporting verb."""
     marks = []
     for row in _rows(claims, article_id).itertuples(index=False):
-        kind = _text(row.kind)
-        speaker = _text(row.speaker) or "no named speaker"
-        cue = _text(row.cue)
+        kind = cell_text(row.kind)
+        speaker = cell_text(row.speaker) or "no named speaker"
+        cue = cell_text(row.cue)
         label = claim_kind_label(kind)
         title = f"{label} by {speaker}" + (f' (reporting verb: "{cue}")' if cue else "")
         style = claim_style(kind)
         marks.append(Mark(int(row.start), int(row.end), "claims", style, title, label))
-        if _text(row.cue_start) and _text(row.cue_end):
+        if cell_text(row.cue_start) and cell_text(row.cue_end):
             marks.append(
                 Mark(
                     int(row.cue_start),
@@ -173,8 +161,8 @@ def date_marks(dates: pd.DataFrame, article_id: str) -> list[Mark]:
     """One mark per date expression; the hover text gives its normalized value."""
     marks = []
     for row in _rows(dates, article_id).itertuples(index=False):
-        value = _text(row.value) or "unknown"
-        vague = " (vague)" if _text(row.vague) in ("True", "true", "1") else ""
+        value = cell_text(row.value) or "unknown"
+        vague = " (vague)" if cell_text(row.vague) in ("True", "true", "1") else ""
         marks.append(
             Mark(
                 int(row.start),
@@ -286,7 +274,7 @@ def weekday(published: str) -> str:
 def sourcing_html(corpus, article_id: str) -> str:
     """Who published the article, when, and the catalog's source note."""
     row = corpus.articles.set_index("article").loc[article_id]
-    published = _text(row["published"])
+    published = cell_text(row["published"])
     day = weekday(published)
     return (
         '<table class="kit-sourcing">'

@@ -21,10 +21,19 @@ OKABE_ITO = {
     "black": "#000000",
     "grey": "#999999",
 }
-PALETTE = [OKABE_ITO[k] for k in (
-    "blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "yellow",
-    "grey",
-)]
+PALETTE = [
+    OKABE_ITO[k]
+    for k in (
+        "blue",
+        "orange",
+        "bluish green",
+        "vermillion",
+        "reddish purple",
+        "sky blue",
+        "yellow",
+        "grey",
+    )
+]
 
 #: One fixed colour per country, so a country looks the same in every lesson.
 COUNTRY_COLORS = {

@@ -397,32 +397,40 @@ class IncentivesApp(StaticFallback, widgets.VBox):
         return f"<p>{escape(describe_country(self.views[self.country.value]))}</p>{self.html[self.country.value]}"
 
 
-def dashboard(country: str = "China", corpus: Corpus | None = None) -> widgets.VBox:
-    """The incentives dashboard in one call: the explorer above the weighing app, countries linked.
+class Dashboard(StaticFallback, widgets.VBox):
+    """The incentives explorer above the weighing app, countries linked (for Voilà).
 
-    Returns a VBox with attributes ``explorer`` (IncentivesApp) and ``weigh`` (kit.policy.WeighApp);
-    choosing a country in the explorer also switches the weighing app (when that country has
-    policy options in policy_options.yaml).
+    Attributes ``explorer`` (IncentivesApp) and ``weigh`` (kit.policy.WeighApp); choosing a
+    country in the explorer also switches the weighing app (when that country has policy
+    options in policy_options.yaml). Without a widget front end it shows both static views.
     """
-    from .policy import WeighApp
 
-    explorer = IncentivesApp(country=country, corpus=corpus)
-    weigh = WeighApp(country=country)
+    title = "Korea crisis: each country's incentives"
 
-    def follow(change) -> None:
+    def __init__(self, country: str = "China", corpus: Corpus | None = None):
+        from .policy import WeighApp
+
+        self.explorer = IncentivesApp(country=country, corpus=corpus)
+        self.weigh = WeighApp(country=country)
+        self.explorer.country.observe(self._follow, names="value")
+        super().__init__(
+            [
+                widgets.HTML(f"<h2>{escape(self.title)}</h2>"),
+                self.explorer,
+                widgets.HTML("<h2>Weigh the choices</h2>"),
+                self.weigh,
+            ]
+        )
+
+    def _follow(self, change) -> None:
         # A country may have incentives but no policy options yet: then the weighing app stays.
-        if change["new"] in weigh.country.options:
-            weigh.country.value = change["new"]
+        if change["new"] in self.weigh.country.options:
+            self.weigh.country.value = change["new"]
 
-    explorer.country.observe(follow, names="value")
-    box = widgets.VBox(
-        [
-            widgets.HTML("<h2>Korea crisis: each country's incentives</h2>"),
-            explorer,
-            widgets.HTML("<h2>Weigh the choices</h2>"),
-            weigh,
-        ]
-    )
-    box.explorer = explorer
-    box.weigh = weigh
-    return box
+    def static_html(self) -> str:
+        return self.explorer.static_html() + self.weigh.static_html()
+
+
+def dashboard(country: str = "China", corpus: Corpus | None = None) -> Dashboard:
+    """The incentives dashboard in one call (see ``Dashboard``)."""
+    return Dashboard(country=country, corpus=corpus)

@@ -108,7 +108,9 @@ def run_notebook(
         # This checkout's kit first, whatever else is installed.
         env = env or quiet_env(Path(tmp), {"PYTHONPATH": str(REPO)})
         nb = nbformat.read(path, as_version=4)
-        km = KernelManager(kernel_name="python3")
+        # IPC sockets in our temp folder, not TCP ports: when many kernels start at once
+        # (tests/test_shared_server.py), TCP port picking races and a kernel can die at start.
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tmp) / "kernel"))
         started = time.perf_counter()
         error = None
         peak = None

@@ -219,3 +219,27 @@ def signature(locator) -> tuple[str, tuple[str, ...]]:
         for src in locator.locator("img").evaluate_all("els => els.map(e => e.src)")
     )
     return text, imgs
+
+
+def choose_each_country(view, select, countries, views, what: str) -> None:
+    """Choose every country in turn (the current one last): each must show its own summary and
+    change what ``view`` shows. Records the median time from choice to content as ``what``."""
+    from playwright.sync_api import expect
+
+    from kit.incentives import describe_country
+
+    seen = {signature(view)}
+    current = selected_label(select)
+    times = []
+    for country in [c for c in countries if c != current] + [current]:
+        started = time.monotonic()
+        choose(select, country)
+        expect(view).to_contain_text(describe_country(views[country]))
+        times.append(time.monotonic() - started)
+        sig = signature(view)
+        if country != current:
+            assert sig not in seen, f"choosing {country} did not change the {what}"
+        seen.add(sig)
+    record_timing(
+        f"{what}: country change -> content shown, median (s)", sorted(times)[len(times) // 2]
+    )

@@ -132,7 +132,7 @@ def reader_other_article(page, artifacts: Path) -> None:
 
 
 def incentives_each_country(page, artifacts: Path) -> None:
-    from kit.incentives import describe_country, load_incentives
+    from kit.incentives import load_incentives
 
     views = load_incentives()
     countries = list(views)
@@ -140,22 +140,7 @@ def incentives_each_country(page, artifacts: Path) -> None:
     assert view is not None, (
         f"no incentives dropdown with the countries {countries} in lesson 5; dropdowns: {labpage.all_select_labels(page)}"
     )
-    seen = {labpage.signature(view)}
-    current = labpage.selected_label(select)
-    order = [c for c in countries if c != current] + [current]
-    times = []
-    for country in order:
-        started = time.monotonic()
-        labpage.choose(select, country)
-        _expect()(view).to_contain_text(describe_country(views[country]))
-        times.append(time.monotonic() - started)
-        sig = labpage.signature(view)
-        if country != current:
-            assert sig not in seen, f"choosing {country} did not change what the explorer shows"
-        seen.add(sig)
-    record_timing(
-        "incentives: country change -> content shown, median (s)", sorted(times)[len(times) // 2]
-    )
+    labpage.choose_each_country(view, select, countries, views, "incentives explorer")
     view.scroll_into_view_if_needed()
     view.screenshot(path=str(artifacts / "incentives_explorer.png"))
     _lesson_screenshot(page, view, artifacts)

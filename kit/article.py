@@ -58,6 +58,11 @@ class Article:
         return [s.start for s in self.sentences]
 
     @cached_property
+    def paragraph_spans(self) -> frozenset[tuple[int, int]]:
+        """(start, end) of every paragraph, for "is this span a whole paragraph?" checks."""
+        return frozenset((p.start, p.end) for p in self.paragraphs)
+
+    @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
@@ -81,9 +86,16 @@ class Article:
         return self.text[s.start : s.end]
 
     # -- tables -------------------------------------------------------------
+    @cached_property
+    def _paragraph_texts(self) -> list[str]:
+        """Each paragraph's text, sliced once: a one-sentence paragraph's sentence row reuses
+        the same string (news has many), which saves memory on a large corpus."""
+        text = self.text
+        return [text[p.start : p.end] for p in self.paragraphs]
+
     def paragraph_rows(self) -> list[dict]:
         """The paragraphs table of this article as row dicts (a Corpus builds one frame for all)."""
-        text, aid = self.text, self.id
+        aid = self.id
         return [
             {
                 "article": aid,
@@ -91,26 +103,33 @@ class Article:
                 "role": p.role,
                 "start": p.start,
                 "end": p.end,
-                "text": text[p.start : p.end],
+                "text": ptext,
             }
-            for p in self.paragraphs
+            for p, ptext in zip(self.paragraphs, self._paragraph_texts, strict=True)
         ]
 
     def sentence_rows(self) -> list[dict]:
         """The sentences table of this article as row dicts."""
         text, aid, paragraphs = self.text, self.id, self.paragraphs
-        return [
-            {
-                "article": aid,
-                "sentence": s.index,
-                "paragraph": s.paragraph,
-                "role": paragraphs[s.paragraph].role,
-                "start": s.start,
-                "end": s.end,
-                "text": text[s.start : s.end],
-            }
-            for s in self.sentences
-        ]
+        rows = []
+        for s in self.sentences:
+            p = paragraphs[s.paragraph]
+            if p.start == s.start and p.end == s.end:
+                shared = self._paragraph_texts[s.paragraph]
+            else:
+                shared = text[s.start : s.end]
+            rows.append(
+                {
+                    "article": aid,
+                    "sentence": s.index,
+                    "paragraph": s.paragraph,
+                    "role": p.role,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": shared,
+                }
+            )
+        return rows
 
     def paragraphs_table(self) -> pd.DataFrame:
         return frame("paragraphs", self.paragraph_rows())

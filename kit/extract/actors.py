@@ -90,7 +90,7 @@ _NONSPACE = re.compile(r"\S+")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gen|Gov|Adm|Lt|Col|Capt|Maj|Amb)\.?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -101,7 +101,7 @@ class Mention:
     title_country: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     tokens: list[str]
@@ -123,21 +123,25 @@ def extract_actors(article: Article) -> dict[str, pd.DataFrame]:
 def _known_spans(article: Article) -> list[Mention]:
     text = article.text
     found: list[Mention] = []
+    table = gazetteer()
     for m in gazetteer_regex().finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-."):
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-."):
             continue  # inside a word ("nonUS", "anti-", "U.S." parts)
-        entry = gazetteer_lookup(m.group())
+        surface = m.group()
+        entry = table.get(surface) or gazetteer_lookup(surface)
         if entry is None:
             continue
-        if entry.kind == "country" and text.startswith("-based", m.end()):
-            continue  # "Washington-based": where an organization sits, not a government
-        if (
-            entry.form == "capital"
-            and entry.canonical not in CORE_COUNTRIES
-            and _locative(text, m.start(), m.end())
-        ):
-            continue  # "talks in Stockholm": a place, not the Swedish government
-        found.append(Mention(m.start(), m.end(), entry.kind, entry.canonical, m.group()))
+        if entry.kind == "country":
+            if text.startswith("-based", end):
+                continue  # "Washington-based": where an organization sits, not a government
+            if (
+                entry.form == "capital"
+                and entry.canonical not in CORE_COUNTRIES
+                and _locative(text, start, end)
+            ):
+                continue  # "talks in Stockholm": a place, not the Swedish government
+        found.append(Mention(start, end, entry.kind, entry.canonical, surface))
     listed = [m for m in found if m.kind == "organization"]
     for m in _org_rule_matches(text):
         s, e = _trim_org(text, m.start(), m.end())
@@ -375,11 +379,8 @@ def _is_credit_name(article: Article, text: str, s: int, e: int) -> bool:
         return True
     if _CREDIT_BEFORE.search(text, max(0, s - 14), s):
         return True
-    if not article.paragraphs:
-        return False
-    para = article.paragraphs[article.paragraph_at(s)]
     # paragraph spans are trimmed, so a name alone on its line has the same bounds
-    return para.start == s and para.end == e
+    return (s, e) in article.paragraph_spans
 
 
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:
@@ -433,6 +434,7 @@ def find_mentions(article: Article) -> list[Mention]:
     by_key, by_surname = officeholder_index()
     year = article.published.year
     persons: dict[str, Person] = {}
+    by_token: dict[str, list[Person]] = {}  # surname or last token -> persons, for lone tokens
     person_mentions: list[Mention] = []
 
     def person_for(name: str, start: int) -> Person:
@@ -447,6 +449,7 @@ def find_mentions(article: Article) -> list[Mention]:
             if holder:
                 p.country = holder.country
             persons[ckey] = p
+            _index_person(by_token, p)
         return p
 
     # full names already known (office-holders)
@@ -485,7 +488,14 @@ def find_mentions(article: Article) -> list[Mention]:
             tok = tok_m.group()
             ts, te = s + tok_m.start(), s + tok_m.end()
             target = _resolve_surname(
-                tok, ts, full, persons, by_surname, year, _office_title_before(text, ts)
+                tok,
+                ts,
+                full,
+                persons,
+                by_token,
+                by_surname,
+                year,
+                lambda ts=ts: _office_title_before(text, ts),
             )
             if target is None:
                 if len(toks) == 1 and not _sentence_initial(article, ts):
@@ -582,26 +592,27 @@ def _office_title_before(text: str, start: int) -> bool:
     return t is not None and not HONORIFIC.match(t.group("title"))
 
 
-def _resolve_surname(tok, start, full, persons, by_surname, year, office_title=False):
-    candidates = [
-        p
-        for p in persons.values()
-        if p.surname == tok or (len(p.tokens) > 1 and p.tokens[-1] == tok)
-    ]
-    if len(candidates) == 1:
+def _resolve_surname(tok, start, full, persons, by_token, by_surname, year, office_title):
+    """The person a lone capitalized token names: a person of this article with that surname
+    (the closest full mention before it), else an office-holder active in ``year``.
+    ``office_title`` is called only when needed (it searches the text before the token)."""
+    candidates = by_token.get(tok)
+    if candidates and len(candidates) == 1:
         return candidates[0]
-    if len(candidates) > 1:
-        before = [
-            m for m in full if m.start < start and m.canonical in {c.name for c in candidates}
-        ]
+    if candidates:
+        names = {c.name for c in candidates}
+        before = [m for m in full if m.start < start and m.canonical in names]
         if before:
             name = before[-1].canonical
         else:
-            after = [m for m in full if m.canonical in {c.name for c in candidates}]
+            after = [m for m in full if m.canonical in names]
             name = after[0].canonical
         return next(c for c in candidates if c.name == name)
-    holders = [h for h in by_surname.get(tok, []) if h.first <= year <= h.last]
-    if tok in common_surnames() and not office_title:
+    holders = by_surname.get(tok)
+    if not holders:
+        return None
+    holders = [h for h in holders if h.first <= year <= h.last]
+    if tok in common_surnames() and not office_title():
         # "Kim", "Lee", "Park" alone are thousands of people: the office-holder needs a title
         return None
     if len(holders) == 1:
@@ -611,8 +622,18 @@ def _resolve_surname(tok, start, full, persons, by_surname, year, office_title=F
         if p is None:
             p = Person(h.name, h.name.split(), tok, start, country=h.country)
             persons[key] = p
+            _index_person(by_token, p)
         return p
     return None
+
+
+def _index_person(by_token: dict[str, list[Person]], p: Person) -> None:
+    """Index a person under the tokens a lone mention may use: surname and last name token."""
+    keys = {p.surname}
+    if len(p.tokens) > 1:
+        keys.add(p.tokens[-1])
+    for k in keys:
+        by_token.setdefault(k, []).append(p)
 
 
 def _note_title(text: str, m: Mention) -> None:

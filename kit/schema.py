@@ -102,6 +102,17 @@ class TableBuilder:
         self._seen: dict[str, dict[str, str]] = {}
 
     def add(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        if self.columns is None and not self.rows:
+            first = rows[0]
+            self.columns = {key: array("q") if key in _INT_COLUMNS else [] for key in first}
+            self._seen = {key: {} for key in first if key != "text" or self.table == "mentions"}
+        if self.columns is not None:
+            keys = self.columns.keys()
+            if all(row.keys() == keys for row in rows):
+                self._extend(rows)  # the common case: column by column, not row by row
+                return
         for row in rows:
             if self.columns is None and not self.rows:
                 self.columns = {key: array("q") if key in _INT_COLUMNS else [] for key in row}
@@ -124,6 +135,20 @@ class TableBuilder:
             except TypeError:  # not an int after all (None, a float): keep Python objects
                 self.columns[key] = column = list(column)
                 column.append(value)
+
+    def _extend(self, rows: list[dict]) -> None:
+        seen = self._seen
+        for key, column in self.columns.items():
+            values = [row[key] for row in rows]
+            known = seen.get(key)
+            if known is not None:
+                values = [known.setdefault(v, v) if type(v) is str else v for v in values]
+            size = len(column)
+            try:
+                column.extend(values)
+            except TypeError:  # not all ints after all (None, a float): keep Python objects
+                self.columns[key] = column = list(column[:size])  # drop a partial extend
+                column.extend(values)
 
     def _to_rows(self) -> None:
         keys = list(self.columns)

@@ -58,11 +58,6 @@ class Article:
         return [s.start for s in self.sentences]
 
     @cached_property
-    def paragraph_spans(self) -> frozenset[tuple[int, int]]:
-        """(start, end) of every paragraph, for "is this span a whole paragraph?" checks."""
-        return frozenset((p.start, p.end) for p in self.paragraphs)
-
-    @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 

@@ -160,12 +160,20 @@ class TableBuilder:
         self._seen = {}
         if self.columns is None or not len(next(iter(self.columns.values()), [])):
             return frame(self.table, self.rows)
-        data = {
-            key: np.frombuffer(col, dtype=np.int64) if isinstance(col, array) else col
-            for key, col in self.columns.items()
-        }
-        self.columns = None
-        return _in_order(self.table, pd.DataFrame(data))
+        # One column at a time, each list dropped as soon as its Series exists, and no
+        # consolidation into 2-D blocks (copy=False): the peak stays near the final size.
+        columns, self.columns = self.columns, None
+        order = [c for c in COLUMNS[self.table] if c in columns]
+        order += [c for c in columns if c not in order]
+        data = {}
+        for key in order:
+            col = columns.pop(key)
+            data[key] = pd.Series(
+                np.frombuffer(col, dtype=np.int64) if isinstance(col, array) else col,
+                copy=False,
+            )
+            del col
+        return _in_order(self.table, pd.DataFrame(data, copy=False))
 
 
 def _in_order(table: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -174,7 +182,8 @@ def _in_order(table: str, df: pd.DataFrame) -> pd.DataFrame:
     for col in missing:
         df[col] = pd.Series(dtype=_dtype(col))
     extra = [c for c in df.columns if c not in COLUMNS[table]]
-    return df[COLUMNS[table] + extra]
+    wanted = COLUMNS[table] + extra
+    return df if list(df.columns) == wanted else df[wanted]
 
 
 def _from_rows(rows: list[dict]) -> pd.DataFrame:

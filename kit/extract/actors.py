@@ -298,6 +298,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
     gaz = gazetteer()
     honorific = HONORIFIC.match
     title_prefix = title_prefix_regex().match
+    whole = {p.start: p.end for p in article.paragraphs}  # for names alone on their line
     out = []
     for run in NAME_RUN.finditer(text):
         word = run.group()
@@ -313,7 +314,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
                 or honorific(word)
                 or word in gaz
                 or _ORG_HEAD_WORD.search(word)
-                or _is_credit_name(article, text, rs, re_)
+                or _is_credit_name(whole, text, rs, re_)
             ):
                 continue
             out.append((rs, re_, word))
@@ -352,7 +353,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             name = text[ns:ne]
             if gaz.get(name.replace("\u00a0", " ")):
                 continue
-            if _ORG_HEAD_WORD.search(name) or _is_credit_name(article, text, ns, ne):
+            if _ORG_HEAD_WORD.search(name) or _is_credit_name(whole, text, ns, ne):
                 continue
             out.append((ns, ne, name))
     return out
@@ -372,15 +373,15 @@ def _title_words() -> frozenset[str]:
     )
 
 
-def _is_credit_name(article: Article, text: str, s: int, e: int) -> bool:
+def _is_credit_name(whole: dict[int, int], text: str, s: int, e: int) -> bool:
     """A photographer or author: "Photo: Han Seo-jun/EPA", "(AP Photo/Ahn Sung-min)", or a
-    name alone on its own line (a byline)."""
+    name alone on its own line (a byline). ``whole`` maps each paragraph's start to its end."""
     if text[e : e + 1] == "/" or text[max(0, s - 1) : s] == "/":
         return True
     if _CREDIT_BEFORE.search(text, max(0, s - 14), s):
         return True
     # paragraph spans are trimmed, so a name alone on its line has the same bounds
-    return (s, e) in article.paragraph_spans
+    return whole.get(s) == e
 
 
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:

@@ -24,7 +24,7 @@ from functools import cache
 import pandas as pd
 
 from ..article import Article
-from ..data_files import read_lines
+from ..data_files import abbreviations, read_lines
 from ..schema import frame
 from .lexicon import (
     SP,
@@ -243,6 +243,7 @@ def _org_rule_matches(text: str) -> list[re.Match]:
     return [out[k] for k in sorted(out)]
 
 
+_ACRONYM_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}")
 _TRAILING_LINKS = re.compile(rf"(?:{SP}+(?:of|the|for|and|on))*{SP}*$")
 _SENTENCE_CUT = re.compile(rf"[a-z]{{3}}\.{SP}+")
 _BASED = re.compile(r"[\w.’'\-]+-based")
@@ -267,6 +268,13 @@ def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
         break
     if skip >= len(words):
         return s, s
+    last = words[-1].group()
+    if (
+        last.endswith(".")
+        and not _ACRONYM_DOTS.fullmatch(last)
+        and last[:-1] not in abbreviations()
+    ):
+        e -= 1  # "... at the Council on Foreign Relations.": the sentence's full stop
     return s + words[skip].start(), e
 
 

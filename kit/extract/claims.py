@@ -123,7 +123,8 @@ _ANY_VERB_AFTER = re.compile(
 _CONJ = re.compile(r"(?:and|but|or|while|as|so|because|although|though|if|when)\b")
 # “...,” the agency quoted him as saying
 _QUOTED_AS = re.compile(
-    r"^[\s,]*[^.“”\"]{0,60}?(?P<cue>quoted)[ \u00a0]+(?P<pron>him|her|[A-Z][^.“”\"]{1,40}?)[ \u00a0]+as[ \u00a0]+saying"
+    r"^[\s,]*[^.“”\"]{0,60}?(?P<cue>quoted)[ \u00a0]+(?P<pron>him|her|[A-Z][^.“”\"]{1,40}?"
+    r"|(?:a|an|the|one)[ \u00a0]+[^.“”\"]{1,50}?)[ \u00a0]+as[ \u00a0]+saying"
 )
 # “...,” Mr. Kim was quoted as saying by KCNA.
 _WAS_QUOTED = re.compile(
@@ -1212,7 +1213,12 @@ def _content_after(
         rest = text[start:s1]
     has_that = False
     audience = _AUDIENCE.match(rest) if cue_kind == "object" else None
-    if audience and _FINITE_SOON.match(rest, audience.end()):
+    where_that = _PREP_THEN_THAT.match(rest, audience.end()) if audience else None
+    if where_that:
+        # "told reporters in Tokyo that Japan would ...": the clause after "that"
+        start += where_that.end()
+        has_that = True
+    elif audience and _FINITE_SOON.match(rest, audience.end()):
         # "told MPs the test was ...": a short audience, then the clause without "that"
         start += audience.end()
         has_that = True
@@ -1306,6 +1312,10 @@ _AUDIENCE = re.compile(
     r"(?:reporters|journalists|MPs|lawmakers|legislators|parliament|Parliament|Congress|"
     r"(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,3}|him|her|them|us)"
     r"(?:[ \u00a0]+(?:on|in|at)[ \u00a0]+[A-Z]?[\w.’'\-]+)?[ \u00a0]+(?!that\b)"
+)
+_PREP_THEN_THAT = re.compile(
+    r"(?:on|in|at|during|after|before|late|earlier|later|last|this|from|by|via|over)\b"
+    r"[^,.;:“”\"‘’]{0,50}?\bthat[ \u00a0]+"
 )
 _FINITE_SOON = re.compile(
     r"(?:[\w.’'\-]+[ \u00a0]+){1,5}?(?:is|are|was|were|will|would|could|had|has|have|can|"

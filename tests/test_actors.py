@@ -298,3 +298,14 @@ def test_nuclear_site_named_like_an_institution_is_not_an_organization():
         "Reactor\n\nSmoke rose over the Yongbyon Nuclear Scientific Research Center, analysts said."
     )
     assert names(text, "organization") == []
+
+
+def test_organization_at_sentence_end_leaves_the_full_stop_out():
+    text = (
+        "Analysts\n\n"
+        "“It is a dangerous moment,” said Gary Samore, an expert at the Council on Foreign "
+        "Relations. Officials at Acme Holdings Corp. declined to comment."
+    )
+    orgs = names(text, "organization")
+    assert "Council on Foreign Relations" in orgs
+    assert "Acme Holdings Corp." in orgs  # an abbreviation keeps its full stop

@@ -440,3 +440,23 @@ def test_content_then_says_mr_x_at_the_end_of_a_sentence():
     )
     assert [t for t, _ in reported(text)] == ["The sanctions are leaking badly at the border"]
     assert reported(text)[0][1] in ("Hart", "Michael Hart")
+
+
+def test_agency_quoting_an_unnamed_source_names_the_source():
+    text = (
+        "Nuclear statement\n\n"
+        "“We will never give up our deterrent,” the Korean Central News Agency quoted a "
+        "Foreign Ministry spokesman as saying."
+    )
+    assert quotes(text) == [("We will never give up our deterrent", "a Foreign Ministry spokesman")]
+
+
+def test_told_audience_and_place_then_that_reports_the_clause_after_that():
+    text = (
+        "Tokyo\n\n"
+        "Prime Minister Junichiro Koizumi told reporters in Tokyo that Japan would not accept "
+        "a nuclear North."
+    )
+    assert reported(text, "2006-10-15") == [
+        ("Japan would not accept a nuclear North", "Junichiro Koizumi")
+    ]

@@ -460,3 +460,25 @@ def test_told_audience_and_place_then_that_reports_the_clause_after_that():
     assert reported(text, "2006-10-15") == [
         ("Japan would not accept a nuclear North", "Junichiro Koizumi")
     ]
+
+
+def test_short_quote_that_is_a_whole_sentence_is_the_previous_speakers():
+    text = (
+        "Defectors\n\n"
+        "“He was a man who ruled by fear,” said Park Sun-young, a defector. “I feel nothing.”"
+    )
+    assert quotes(text, "2011-12-19") == [
+        ("He was a man who ruled by fear", "Park Sun-young"),
+        ("I feel nothing", "Park Sun-young"),
+    ]
+
+
+def test_it_does_not_stand_for_a_spokesman():
+    text = (
+        "Mourning\n\n"
+        "A spokesman said the US was in close touch with its allies.\n\n"
+        "China’s foreign ministry expressed “deep grief” and said it believed North Koreans "
+        "would “turn their grief into strength”."
+    )
+    speakers = dict(quotes(text, "2011-12-19"))
+    assert speakers["turn their grief into strength"] != "A spokesman"

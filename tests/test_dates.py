@@ -551,3 +551,11 @@ def test_recurring_date_is_not_a_date_and_running_until_looks_ahead():
     assert (
         value_of("The talks lasted until 29 November.", "2012-12-12", "29 November") == "2012-11-29"
     )
+
+
+def test_last_as_a_verb_after_will_is_not_a_past_marker():
+    text = (
+        "Mourning\n\nThe funeral will be held on 28 December. "
+        "A national mourning period will last until 29 December."
+    )
+    assert value_of(text, "2011-12-19", "29 December") == "2011-12-29"

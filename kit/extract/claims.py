@@ -383,7 +383,13 @@ class _State:
                 return last_any[1]
             return NONE
         if prev and prev[1].kind in ("group", "unnamed", "country", "organization"):
-            if art.paragraph_at(prev[0]) >= para - 1:
+            # "it" is a body or a country, never "a spokesman" or "officials"
+            personal = (
+                pron == "it"
+                and prev[1].kind in ("group", "unnamed")
+                and prev[1].name.lower().split()[-1] not in _IMPERSONAL_HEADS
+            )
+            if art.paragraph_at(prev[0]) >= para - 1 and not personal:
                 return prev[1]
         if pron == "it":
             # "North Korea launched a rocket that it says ...", "Japan protested to Beijing over
@@ -423,6 +429,11 @@ def _subject_like(text: str, m: Mention) -> bool:
 _ROLE_HEADS = frozenset(
     "president premier minister secretary leader chancellor chairman envoy ambassador "
     "spokesman spokeswoman negotiator king".split()
+)
+#: Heads of unnamed sources that "it" can stand for ("the ministry ... it said").
+_IMPERSONAL_HEADS = frozenset(
+    "ministry statement report media agency government council committee office department "
+    "newspaper broadcaster television radio embassy military army command regime".split()
 )
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
 
@@ -621,6 +632,16 @@ def _claim_row(article: Article, start: int, end: int, sp: Speaker, kind: str, c
     }
 
 
+def _whole_sentence(text: str, sent, q: Quote) -> bool:
+    """A short quote that is a sentence of its own ("“I feel nothing.”"): someone's words,
+    not a scare quote, even with three words or fewer."""
+    return (
+        not text[sent.start : q.open].strip()
+        and text[q.start : q.end].rstrip()[-1:] in (".", "!", "?")
+        and not text[q.close + 1 : sent.end].strip()
+    )
+
+
 def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, terms) -> None:
     text = article.text
     found: list[tuple[Quote, Speaker, tuple | None, str]] = []  # quote, speaker, cue, how
@@ -655,7 +676,7 @@ def _attribute_quotes(article, sent, qs: list[Quote], state: _State, claims, ter
             found[i] = (q, sibling, None, "quote")
     for i, (q, _sp, _cue, how) in enumerate(found):
         nwords = len(text[q.start : q.end].split())
-        if how == "" and nwords > FRAGMENT_WORDS:
+        if how == "" and (nwords > FRAGMENT_WORDS or _whole_sentence(text, sent, q)):
             prev = _colon_intro_speaker(article, q, state) or _previous_quote_speaker(
                 article, q, claims
             )

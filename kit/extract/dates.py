@@ -514,6 +514,8 @@ _CLAUSE_BREAKS = ",;()\u2013\u2014"
 
 
 _PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+#: Before one of these, a past-looking word is a verb's base form ("will last until"): no tense.
+_MODALS = frozenset("will would shall should can could may might must to".split())
 _DETERMINERS = frozenset(
     "a an the his her its their our my your this that these those some any no every each "
     "another".split()
@@ -589,6 +591,8 @@ def _tense(
         sign, hit_end = hit
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
             continue  # "will be held": the tense is in the auxiliary, not the participle
+        if sign == -2 and i and (tokens[i - 1][2] in _MODALS or tokens[i - 1][2].endswith("'ll")):
+            continue  # "will last until 29 December": "last" is a verb here, not a past marker
         if hit_end > start and t_start < end:
             continue  # a word of the expression itself ("next" in "next Monday")
         if hit_end <= start:

@@ -559,3 +559,55 @@ def test_last_as_a_verb_after_will_is_not_a_past_marker():
         "A national mourning period will last until 29 December."
     )
     assert value_of(text, "2011-12-19", "29 December") == "2011-12-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # "since" always looks back, even in a sentence that also looks ahead
+        (
+            "Release\n\nSeoul hoped the North would free a worker held there since March.",
+            "2009-08-05",
+            "March",
+            "2009-03",
+        ),
+        # "as early as" and a deadline look ahead
+        (
+            "Missiles\n\nOfficials said a launch could come as early as Wednesday.",
+            "2013-04-09",
+            "Wednesday",
+            "2013-04-10",
+        ),
+        (
+            "Ultimatum\n\nThe deadline expires at 5pm on Saturday.",
+            "2015-08-21",
+            "Saturday",
+            "2015-08-22",
+        ),
+        # a day and month ten months away is not meant: the one a few weeks back is
+        (
+            "Tests\n\nThe North tested missiles on 4 July and 28 July, and experts now believe "
+            "it may be able to reach the mainland.",
+            "2017-08-10",
+            "28 July",
+            "2017-07-28",
+        ),
+        # "the abrupt end": a noun, not the present tense of a scheduled event
+        (
+            "Summit\n\nMoon did not refer to the abrupt end of the summit on Thursday.",
+            "2019-03-01",
+            "Thursday",
+            "2019-02-28",
+        ),
+    ],
+)
+def test_tense_and_distance_decide_which_date_is_meant(text, published, expression, value):
+    assert value_of(text, published, expression) == value
+
+
+def test_print_edition_line_is_boilerplate_so_its_date_is_not_a_date():
+    text = (
+        "Clinton leaves Pyongyang\n\nMr. Clinton left on Wednesday.\n\n"
+        "A version of this article appears in print on August 5, 2009, on Page A1."
+    )
+    assert [t for t, _ in found(text, "2009-08-05")] == ["Wednesday"]

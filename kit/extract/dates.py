@@ -514,6 +514,11 @@ _CLAUSE_BREAKS = ",;()\u2013\u2014"
 
 
 _PASSIVE = frozenset(("be", "been", "being", "is", "are", "am"))
+#: Present-tense cues that are nouns too ("the end", "a visit", "the start", "his return").
+_NOUN_TOO = frozenset(
+    "end ends close closes start starts visit visits return returns run runs "
+    "head heads hold holds take takes".split()
+)
 #: Before one of these, a past-looking word is a verb's base form ("will last until"): no tense.
 _MODALS = frozenset("will would shall should can could may might must to".split())
 _DETERMINERS = frozenset(
@@ -537,6 +542,7 @@ def _breaks(text: str, lo: int, hi: int) -> int:
     return n + text.count(" and ", lo, hi) + text.count(" but ", lo, hi)
 
 
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince[ \u00a0]+(?:(?:early|late|mid)[ \u00a0-]*)?$")
 _TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
 _TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -589,6 +595,8 @@ def _tense(
         if hit is None:
             continue
         sign, hit_end = hit
+        if sign == 1 and word in _NOUN_TOO and _adjective_position(tokens, i):
+            continue  # "the abrupt end of the summit", "his visit": a noun, not a present verb
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
             continue  # "will be held": the tense is in the auxiliary, not the participle
         if sign == -2 and i and (tokens[i - 1][2] in _MODALS or tokens[i - 1][2].endswith("'ll")):
@@ -666,8 +674,12 @@ def _month_day(
         side = [c for c in candidates if (c <= published if direction < 0 else c >= published)]
         preferred = min(side, key=distance) if side else closest
         # The tense decides, unless the other side is days away and this side months away
-        # ("the test came two days before his birthday, 8 January").
-        if not (distance(closest) <= _NEAR_DAYS and distance(preferred) > _FAR_DAYS):
+        # ("the test came two days before his birthday, 8 January"), or the other side is
+        # within two months and this side most of a year away: a day and month with no year
+        # is almost never about a date ten months off ("tested missiles on 4 July and
+        # 28 July, and experts now believe ...", written on 10 August).
+        near, far = distance(closest), distance(preferred)
+        if not ((near <= _NEAR_DAYS and far > _FAR_DAYS) or (near <= 62 and far > 240)):
             return preferred
     return closest
 
@@ -767,6 +779,8 @@ class _Resolver:
             lo, hi = s.start, max(s.end, m.end())
         else:
             lo, hi = 0, len(self.text)
+        if _SINCE_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+            return -1  # "held since March": always the past
         weak = present_looks_ahead and a.role_at(m.start()) not in _PRESENT_IS_PAST
         return _tense(self.text, lo, hi, m.start(), m.end(), weak)
 

@@ -54,15 +54,35 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         lead = len(line) - len(line.lstrip())
         blocks[-1].append((m.start() + lead, m.start() + lead + len(stripped)))
+    blocks = [b for b in blocks if b]
+    wrapped = [_hard_wrapped(text, block) for block in blocks]
+    # The wrap width of a hard-wrapped text: the longest line of its clearly wrapped blocks.
+    width = max((e - s for b, w in zip(blocks, wrapped) if w for s, e in b), default=0)
     spans: list[tuple[int, int]] = []
-    for block in blocks:
-        if not block:
-            continue
-        if _hard_wrapped(text, block):
+    for block, is_wrapped in zip(blocks, wrapped, strict=True):
+        if is_wrapped:
             spans.append((block[0][0], block[-1][1]))
+        elif width:
+            spans.extend(_unwrap(text, block, width))
         else:
             spans.extend(block)
     return spans
+
+
+def _unwrap(text: str, block: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """Lines of a short block in a hard-wrapped text, joined where the wrapping broke them: a
+    line continues on the next when the next line's first word would not have fitted on it
+    ("... the nuclear program has" + "changed.”")."""
+    out = [block[0]]
+    for s, e in block[1:]:
+        ps, pe = out[-1]
+        first = len(text[s:e].split(None, 1)[0])
+        last_line = pe - text.rfind("\n", ps, pe) - 1 if "\n" in text[ps:pe] else pe - ps
+        if last_line + 1 + first > width - 2 and last_line <= width:
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:

@@ -482,3 +482,31 @@ def test_it_does_not_stand_for_a_spokesman():
     )
     speakers = dict(quotes(text, "2011-12-19"))
     assert speakers["turn their grief into strength"] != "A spokesman"
+
+
+def test_possessive_source_is_the_source_not_the_person():
+    text = (
+        "Letter\n\n"
+        "Kim Yo-jong handed President Moon Jae-in a letter inviting him “whenever it suits "
+        "him,” according to Mr. Moon’s spokesman."
+    )
+    assert quotes(text, "2018-02-12") == [("whenever it suits him", "Mr. Moon’s spokesman")]
+
+
+def test_participle_aside_between_subject_and_cue_names_an_object():
+    text = (
+        "Warmbier\n\n"
+        "Otto Warmbier returned home on Tuesday.\n\n"
+        "President Donald Trump, asked about Warmbier during a meeting with lawmakers, said the "
+        "case had been handled “very, very well”."
+    )
+    assert quotes(text, "2017-06-14") == [("very, very well", "Donald Trump")]
+
+
+def test_saying_after_a_sentence_opened_by_he_is_his():
+    text = (
+        "Guam\n\n"
+        "Gen Kim Rak-gyom said the missiles would pass over Japan.\n\n"
+        "He dismissed President Donald Trump’s warning, saying the North would “act, not talk”."
+    )
+    assert quotes(text, "2017-08-10") == [("act, not talk", "Kim Rak-gyom")]

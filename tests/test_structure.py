@@ -4,6 +4,7 @@ import pytest
 
 import kit
 from kit.article import build_article
+from kit.structure import split_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,22 @@ def test_common_page_layouts(layout):
     text, expected = LAYOUTS[layout]
     article = build_article(text, published="2013-03-05", article_id=layout)
     assert [p.role for p in article.paragraphs] == expected
+
+
+def test_two_line_paragraph_of_a_hard_wrapped_text_is_one_paragraph():
+    wrapped = (
+        "The United States and South Korea agreed last month to postpone their\n"
+        "annual spring military exercises until after the Paralympics, which end\n"
+        "in March, officials in Seoul said on Monday after a long meeting there.\n"
+    )
+    text = (
+        "Olympic thaw\n\n"
+        + wrapped
+        + "\n“But a smile is not a policy. Nothing about the nuclear program has\n"
+        "changed.”\n\nShort line\nAnother short line\n"
+    )
+    spans = split_paragraphs(text)
+    paragraphs = [text[s:e] for s, e in spans]
+    assert paragraphs[1] == wrapped.strip()
+    assert paragraphs[2].startswith("“But a smile") and paragraphs[2].endswith("changed.”")
+    assert paragraphs[3:] == ["Short line", "Another short line"]  # not wrapped: kept apart

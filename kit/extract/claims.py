@@ -929,9 +929,18 @@ def _last_speaker_in(state: _State, sent) -> Speaker | None:
     return None
 
 
+_PRONOUN_OPENS = re.compile(r"[\s“\"‘']*(He|She|They|It)\b")
+
+
 def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
     """The first actor named in the sentence before ``limit`` (outside quotes); a person named
-    in the first words wins over the country word before it ("South Korean President Moon")."""
+    in the first words wins over the country word before it ("South Korean President Moon");
+    a sentence opening with "He"/"She"/"They"/"It" has that pronoun as its subject."""
+    pron = _PRONOUN_OPENS.match(article.text, sent.start, limit)
+    if pron:
+        sp = state.resolve_pronoun(pron.group(1).lower(), pron.start(1))
+        if sp.name:
+            return sp
     found = [
         m
         for m in state.index.within(sent.start, limit)

@@ -99,6 +99,9 @@ class MentionIndex:
         return None
 
 
+_POSSESSIVE_THEN = re.compile(r"[’']s[ \u00a0]+([^,;:]+?)[ \u00a0]*$")
+
+
 def is_source_phrase(phrase: str) -> bool:
     words = [w.lower().strip(".,") for w in _WORD.findall(phrase)]
     return any(w in source_nouns() for w in words)
@@ -134,6 +137,13 @@ def speaker_from_phrase(
     persons = [m for m in inside if m.kind == "person"]
     if persons:
         m = persons[0]
+        owner = _POSSESSIVE_THEN.match(text, m.end, end)
+        if owner and is_source_phrase(owner.group(1)) and len(owner.group(1).split()) <= 4:
+            # "Mr. Moon’s spokesman", "Trump’s aides": the person's source, not the person
+            cleaned = clean_phrase(phrase)
+            s = start + phrase.find(cleaned)
+            plural = bool(_PLURAL.search(cleaned.split()[-1]))
+            return Speaker(cleaned, "group" if plural else "unnamed", s, s + len(cleaned))
         return Speaker(m.canonical, "person", m.start, m.end)
     pron = _PRONOUN_ONLY.fullmatch(phrase)
     if pron:
@@ -233,6 +243,10 @@ _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?
 _APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
 
 
+_ASIDE_OPEN = re.compile(
+    r",[ \u00a0]+(?:(?:when|while|after|before|once|if|though|although)[ \u00a0]+)?"
+    r"(?:[a-z]+(?:ed|ing|en)|in|at|on|during|after|before|with|speaking|asked|told)\b"
+)
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
 _SOURCE_OF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|official|envoy|representative|"
@@ -259,7 +273,14 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
         # "Mr. Cho, the minister who met Wang Yi, said": a name after "who" is an object
         rel = _RELATIVE.search(tail, appos.start())
         rel_at = floor + rel.start() if rel else end
-        inner = [m for m in index.within(floor + appos.start(), rel_at) if m.kind == "person"]
+        # "President Trump, asked about Warmbier during a meeting, said", "Abe, in an interview
+        # with Fox, said": an aside opening with a participle or a preposition names objects
+        aside = _ASIDE_OPEN.match(tail, appos.start())
+        inner = [
+            m
+            for m in index.within(floor + appos.start(), rel_at)
+            if m.kind == "person" and not aside
+        ]
         if inner:
             m = inner[-1]
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)

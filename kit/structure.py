@@ -57,7 +57,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     blocks = [b for b in blocks if b]
     wrapped = [_hard_wrapped(text, block) for block in blocks]
     # The wrap width of a hard-wrapped text: the longest line of its clearly wrapped blocks.
-    width = max((e - s for b, w in zip(blocks, wrapped) if w for s, e in b), default=0)
+    width = max((e - s for b, w in zip(blocks, wrapped, strict=True) if w for s, e in b), default=0)
     spans: list[tuple[int, int]] = []
     for block, is_wrapped in zip(blocks, wrapped, strict=True):
         if is_wrapped:

@@ -458,10 +458,17 @@ class _Result:
     misses: list[dict] = field(default_factory=list)
 
 
-def _one_to_one(preds: list[dict], golds: list, passes: list[Callable]) -> tuple[dict, set]:
-    """Greedy one-to-one matching, strictest test first; returns {pred index: gold index}."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
+def _one_to_one(
+    preds: list[dict],
+    golds: list,
+    passes: list[Callable],
+    pairs: dict[int, int] | None = None,
+    used: set[int] | None = None,
+) -> tuple[dict, set]:
+    """Greedy one-to-one matching, strictest test first; returns {pred index: gold index}
+    (continuing from ``pairs`` and ``used`` when given)."""
+    pairs = {} if pairs is None else pairs
+    used = set() if used is None else used
     for test in passes:
         for pi, p in enumerate(preds):
             if pi in pairs:
@@ -558,15 +565,59 @@ def _joined_run(p: tuple[str, ...], quotes: list[GoldItem], used: set[int]) -> l
 def _score_reported(gold: GoldArticle, preds: list[dict]) -> _Result:
     res = _Result(gold=len(gold.reported), predicted=len(preds))
     pairs, used = _one_to_one(
+        preds, gold.reported, [lambda p, g: same_quote(_text(p.get("text")), g.text)]
+    )
+    _match_coordinated(preds, gold.reported, pairs, used)
+    _one_to_one(
         preds,
         gold.reported,
-        [
-            lambda p, g: same_quote(_text(p.get("text")), g.text),
-            lambda p, g: same_clause(_text(p.get("text")), g.text),
-        ],
+        [lambda p, g: same_clause(_text(p.get("text")), g.text)],
+        pairs,
+        used,
     )
     _fill(res, gold, "reported", preds, pairs, used, gold.reported)
     return res
+
+
+_COORD = (("and", "that"), ("but", "that"), ("or", "that"))
+
+
+def _coordinated(whole: tuple[str, ...], parts: list[tuple[str, ...]]) -> bool:
+    """``whole`` is two clauses joined by "and that" / "but that" / "or that", each matching
+    its part as reported clauses match (``same_clause``)."""
+    first, second = parts
+    for k in range(1, len(whole) - 2):
+        if whole[k : k + 2] in _COORD and (
+            same_clause(" ".join(whole[:k]), " ".join(first))
+            and same_clause(" ".join(whole[k + 2 :]), " ".join(second))
+        ):
+            return True
+    return False
+
+
+def _match_coordinated(preds, golds, pairs: dict, used: set) -> None:
+    """ "said A and that B" may be annotated as one clause or two (the rules do not say): a
+    row on one side matches two consecutive unmatched rows on the other that it joins."""
+    free_p = sorted(
+        (i for i in range(len(preds)) if i not in pairs), key=lambda i: preds[i]["start"]
+    )
+    free_g = sorted((i for i in range(len(golds)) if i not in used), key=lambda i: golds[i].start)
+    ptoks = {i: _tokens(_text(preds[i].get("text"))) for i in free_p}
+    gtoks = {i: _tokens(golds[i].text) for i in free_g}
+    for gi in free_g:  # gold joined, predicted split
+        for a, b in zip(free_p, free_p[1:], strict=False):
+            if a not in pairs and b not in pairs and _coordinated(gtoks[gi], [ptoks[a], ptoks[b]]):
+                pairs[a] = pairs[b] = gi
+                used.add(gi)
+                break
+    for pi in free_p:  # predicted joined, gold split
+        if pi in pairs:
+            continue
+        for a, b in zip(free_g, free_g[1:], strict=False):
+            if a not in used and b not in used and _coordinated(ptoks[pi], [gtoks[a], gtoks[b]]):
+                pairs[pi] = a
+                used.update((a, b))
+                break
 
 
 def _score_dates(gold: GoldArticle, preds: list[dict]) -> _Result:

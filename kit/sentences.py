@@ -13,6 +13,7 @@ import re
 from .data_files import abbreviations
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[ \t\xa0]+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_BULLET = re.compile(r"[ \t\xa0]\u2022[ \t\xa0]")
 _LAST_WORD = re.compile(r"[^\s(\"\u201c\u2018\u2014]*$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]?(\w+)")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -26,6 +27,9 @@ _OPENERS = frozenset(
 def sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """For each paragraph span, its sentence spans (one regex pass over the whole text)."""
     cuts = [m.end() for m in _BOUNDARY.finditer(text) if _ends_sentence(text, m.start(), m.end())]
+    # "... within two weeks • Analysts in Beijing say ...": a bullet starts a sentence
+    if "\u2022" in text:
+        cuts = sorted(set(cuts) | {m.start() + 1 for m in _BULLET.finditer(text)})
     out: list[list[tuple[int, int]]] = []
     i = 0
     for start, end in paragraphs:

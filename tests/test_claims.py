@@ -510,3 +510,42 @@ def test_saying_after_a_sentence_opened_by_he_is_his():
         "He dismissed President Donald Trump’s warning, saying the North would “act, not talk”."
     )
     assert quotes(text, "2017-08-10") == [("act, not talk", "Kim Rak-gyom")]
+
+
+def test_two_content_clauses_joined_by_and_that_are_two_claims():
+    text = (
+        "Stockholm\n\n"
+        "Kim Myong-gil said the talks had failed and that the North would not return unless "
+        "the US changed course."
+    )
+    assert reported(text, "2019-10-06") == [
+        ("the talks had failed", "Kim Myong-gil"),
+        ("the North would not return unless the US changed course", "Kim Myong-gil"),
+    ]
+
+
+def test_including_continues_the_content_clause():
+    text = (
+        "Hanoi\n\n"
+        "Ri Yong-ho said the North had offered to dismantle all facilities at Yongbyon, "
+        "including its uranium plants."
+    )
+    assert reported(text, "2019-03-01") == [
+        (
+            "the North had offered to dismantle all facilities at Yongbyon, including its "
+            "uranium plants",
+            "Ri Yong Ho",  # the canonical name in officeholders.csv
+        )
+    ]
+
+
+def test_a_bullet_in_a_standfirst_starts_a_new_sentence():
+    text = (
+        "Talks collapse\n\n"
+        "US says it will meet again within two weeks • Analysts in Beijing say Pyongyang is "
+        "raising the price\n\n"
+        "The talks in Stockholm ended on Saturday."
+    )
+    texts = [t for t, _ in reported(text, "2019-10-06")]
+    assert "Pyongyang is raising the price" in texts
+    assert not any("•" in t for t in texts)

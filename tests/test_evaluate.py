@@ -324,3 +324,31 @@ def test_organization_speaker_named_inside_a_longer_phrase():
     assert same_speaker("North Korea’s official KCNA news agency", names, "organization")
     assert not same_speaker("Yonhap news agency", names, "organization")
     assert not same_speaker("US Forces Korea", ["United States", "US"], "country")
+
+
+@pytest.mark.parametrize("gold_joined", [True, False])
+def test_reported_and_that_may_be_one_clause_or_two(gold_joined):
+    from kit.evaluate import _score_reported
+
+    first, second = "the talks had failed", "the North would not return"
+    joined = f"{first} and that {second}"
+    split = [{"text": first, "start": 0}, {"text": second, "start": 30}]
+    whole = [{"text": joined, "start": 0}]
+
+    class Item:
+        def __init__(self, text, start):
+            self.text, self.start, self.speaker = text, start, "Kim"
+
+    class Gold:
+        article = "t"
+
+    gold = Gold()
+    gold.reported = [Item(joined, 0)] if gold_joined else [Item(first, 0), Item(second, 30)]
+    res = _score_reported(gold, split if gold_joined else whole)
+    assert (res.tp, res.fp, res.fn) == (len(gold.reported), 0, 0)
+    # a clause that is not the other half still does not match
+    wrong = [{"text": first, "start": 0}, {"text": "the sky is green today", "start": 30}]
+    res = _score_reported(
+        gold, wrong if gold_joined else [{"text": f"{first} and that the sky is green", "start": 0}]
+    )
+    assert res.fp >= 1 or res.fn >= 1

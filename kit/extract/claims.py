@@ -206,7 +206,10 @@ _PREP_START = re.compile(
     r"last|this|reporters|journalists|the\s+\w+\s+news|it\s+clear)\b",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r",[ \u00a0]+[a-z]+ing\b")
+_PARTICIPLE = re.compile(
+    r",[ \u00a0]+(?!(?:including|excluding|during|regarding|concerning|notwithstanding)\b)"
+    r"[a-z]+ing\b"
+)
 _NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
@@ -1361,14 +1364,30 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_AND_THAT = re.compile(r",?[ \u00a0]+(?:and|but|or)[ \u00a0]+that[ \u00a0]+")
+
+
+def _content_clauses(article, s: int, e: int, state) -> list[tuple[int, int]]:
+    """One content span split where a second clause of the same verb starts: "said the talks
+    had failed and that the North would not return" holds two things said."""
+    text = article.text
+    out = []
+    for m in _AND_THAT.finditer(text, s, e):
+        if state.index.inside_quote(m.start()):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, e))
+    return [(a, b) for a, b in out if b - a >= 3]
+
+
 def _add_reported(article, span, sp: Speaker, cm, state, claims, cue_before: bool = False) -> None:
-    s, e = span
-    for c in claims:
-        if c["kind"] == "reported" and c["start"] == s and c["end"] == e:
-            return
     sp = state.definite(sp)
-    row = _claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end()))
-    row["_cue_before"] = cue_before
-    claims.append(row)
-    state.contents.append((s, e))
+    for s, e in _content_clauses(article, *span, state):
+        if any(c["kind"] == "reported" and c["start"] == s and c["end"] == e for c in claims):
+            continue
+        row = _claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end()))
+        row["_cue_before"] = cue_before
+        claims.append(row)
+        state.contents.append((s, e))
     state.remember(cm.start(), sp)

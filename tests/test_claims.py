@@ -549,3 +549,33 @@ def test_a_bullet_in_a_standfirst_starts_a_new_sentence():
     texts = [t for t, _ in reported(text, "2019-10-06")]
     assert "Pyongyang is raising the price" in texts
     assert not any("•" in t for t in texts)
+
+
+def test_cue_after_a_full_stop_inside_the_quote_belongs_to_the_next_sentence():
+    text = (
+        "Hack\n\n"
+        "President Barack Obama said last week that the United States would respond to the "
+        "hack “with measures that will be felt.” White House officials said new sanctions "
+        "could come next week."
+    )
+    assert quotes(text, "2014-12-27") == [("with measures that will be felt", "Barack Obama")]
+
+
+def test_dateline_place_is_not_the_subject_of_the_first_sentence():
+    text = (
+        "Outage\n\n"
+        "Seoul, South Korea (CNN) — North Korea on Saturday accused the United States of "
+        "causing the outages, and warned Washington of “inescapable” consequences."
+    )
+    assert quotes(text, "2014-12-27") == [("inescapable", "North Korea")]
+
+
+def test_title_case_words_in_reported_content_are_a_title_and_known_as_is_a_name():
+    text = (
+        "Film\n\n"
+        "North Korea said the release of “The Interview,” a comedy, was an act of war.\n\n"
+        "Officials said the North may test a missile known in the West as the “Musudan”."
+    )
+    assert quotes(text, "2014-12-27") == []
+    terms = parse(text, "2014-12-27").terms
+    assert {t.strip(",") for t in terms["text"]} == {"The Interview", "Musudan"}

@@ -23,6 +23,7 @@ import pandas as pd
 from ..article import Article
 from ..data_files import read_lines
 from ..schema import frame
+from ..structure import DATELINE
 from .actors import SKIP_ROLES, Mention
 from .cues import (
     NONE,
@@ -104,7 +105,7 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NICKNAME_BEFORE = re.compile(
-    r"(?:dubbed|nicknamed|known[ \u00a0]as|so-called|self-styled|self-proclaimed|named|"
+    r"(?:dubbed|nicknamed|known(?:[ \u00a0]+[a-z]+(?:[ \u00a0]+the[ \u00a0]+[A-Z]\w*)?)?[ \u00a0]as|so-called|self-styled|self-proclaimed|named|"
     r"referred[ \u00a0]to[ \u00a0]as|nickname|"
     # "what the military calls “hit-to-kill”": the writer names a term, nobody is quoted
     r"\bwhat[ \u00a0]+[^.,;:“”\"‘’]{1,50}?[ \u00a0]+(?:calls|call|dubs|terms|"
@@ -520,6 +521,16 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     return {"claims": claims, "terms": terms}
 
 
+_SMALL_WORDS = frozenset("of the and a an in on for to at by or with".split())
+
+
+def _title_case(text: str) -> bool:
+    """ "The Interview", "Guardians of Peace": every main word capitalized, a name or title."""
+    words = [w.strip(".,;:!?’'\"") for w in text.split()]
+    main = [w for i, w in enumerate(words) if w and (i == 0 or w.lower() not in _SMALL_WORDS)]
+    return len(words) >= 2 and bool(main) and all(w[:1].isupper() for w in main)
+
+
 def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> None:
     """Words quoted inside "X said that ... “..." ..." are X's words, not scare quotes; a short
     quote whose own cue lies inside that content ("X told reporters that Seoul would respond
@@ -556,7 +567,12 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
             ),
             None,
         )
-        if host is None or t["kind"] != "scare_quote" or not host["speaker"]:
+        if (
+            host is None
+            or t["kind"] != "scare_quote"
+            or not host["speaker"]
+            or _title_case(t["text"])
+        ):
             keep.append(t)
             continue
         sp = Speaker(host["speaker"], host["speaker_kind"])
@@ -787,6 +803,14 @@ _MODIFIED_NOUN = re.compile(r"[ \u00a0]+(?!(?:he|she|they|it|we|i|one|officials?
 
 def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
     text = article.text
+    if (
+        text[sent.start : q.open].strip()
+        and text[q.end - 1 : q.end] == "."
+        and not text[q.close + 1 : sent.end].strip()
+    ):
+        # "... would respond “with measures that will be felt.” White House officials said":
+        # the full stop ends the sentence that carried the quote; the cue is the next one's
+        return NONE, None
     para = article.paragraphs[article.paragraph_at(q.close)]
     base = q.close + 1
     window = text[base : min(para.end, base + 160)]
@@ -932,6 +956,11 @@ def _last_speaker_in(state: _State, sent) -> Speaker | None:
     return None
 
 
+#: "Seoul, South Korea (CNN) —": a dateline in ordinary case, with the outlet in brackets.
+_OUTLET_DATELINE = re.compile(
+    r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*\([^()]{1,40}\)[ \u00a0]*"
+    r"[\u2014\u2013-]{1,2}[ \u00a0]"
+)
 _PRONOUN_OPENS = re.compile(r"[\s“\"‘']*(He|She|They|It)\b")
 
 
@@ -944,9 +973,15 @@ def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
         sp = state.resolve_pronoun(pron.group(1).lower(), pron.start(1))
         if sp.name:
             return sp
+    begin = sent.start
+    dateline = DATELINE.match(article.text, sent.start, limit) or _OUTLET_DATELINE.match(
+        article.text, sent.start, limit
+    )
+    if dateline:  # "Seoul, South Korea (CNN) — North Korea ...": the place is not the subject
+        begin = dateline.end()
     found = [
         m
-        for m in state.index.within(sent.start, limit)
+        for m in state.index.within(begin, limit)
         if not state.index.inside_quote(m.start) and _subject_like(article.text, m)
     ]  # "Speaking in Seoul, ...", "the summit with Kim": not subjects
     if not found:

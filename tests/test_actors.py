@@ -309,3 +309,30 @@ def test_organization_at_sentence_end_leaves_the_full_stop_out():
     orgs = names(text, "organization")
     assert "Council on Foreign Relations" in orgs
     assert "Acme Holdings Corp." in orgs  # an abbreviation keeps its full stop
+
+
+def test_name_with_a_thing_appositive_or_after_in_is_not_a_person():
+    text = (
+        "Outage\n\n"
+        "The lines went down on Monday, according to NetPulse Analytics, a U.S. firm that "
+        "monitors traffic. “Nobody came today,” the owner of a firm with a plant in Kaesong "
+        "told Reuters."
+    )
+    assert names(text, "person", "2014-12-27") == []
+
+
+def test_listed_person_keeps_the_full_name_as_the_article_writes_it():
+    text = "Guam\n\nUS Defence Secretary James Mattis said the North was outgunned. Mattis added"
+    assert names(text, "person", "2017-08-10") == ["James Mattis"]
+
+
+def test_name_joined_by_and_to_a_person_is_a_person():
+    text = (
+        "Release\n\n"
+        "The journalists, Laura Ling and Euna Lee, who work for a media company, were freed. "
+        "Ms. Ling thanked her family."
+    )
+    df = actors_of(text, "2009-08-05")
+    persons = df[df["kind"] == "person"].set_index("actor")
+    assert sorted(persons.index) == ["Euna Lee", "Laura Ling"]
+    assert persons.loc["Laura Ling", "mentions"] == 2

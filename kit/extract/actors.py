@@ -211,6 +211,8 @@ _LOCATIVE = re.compile(
 _OF = re.compile(rf"{SP}of{SP}")
 _OF_AT_FROM = re.compile(rf"{SP}(?:of|at|from){SP}(?:the{SP})?")
 _HEAD_OF = re.compile(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}")
+_JOINED_TO_PERSON = re.compile(rf"(?:,)?{SP}and{SP}")
+_PLACE_PREPOSITION = re.compile(rf"\b(?:in|at|from|near|to|into|outside){SP}+$")
 _CREDIT_BEFORE = re.compile(r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$")
 _HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -392,7 +394,38 @@ def _is_credit_name(whole: dict[int, int], text: str, s: int, e: int) -> bool:
     return whole.get(s) == e
 
 
+@cache
+def thing_nouns() -> frozenset[str]:
+    """Nouns heading an appositive that describes a place or an organization (data file)."""
+    return frozenset(read_lines("thing_nouns.txt"))
+
+
+_APPOSITIVE_STOPS = frozenset(
+    "that which who whose of in at near from with based on for by to where".split()
+)
+
+
+def _thing_appositive(text: str, e: int) -> bool:
+    """ ", a U.S. firm that ...", ", a town near ...": the name before is not a person's."""
+    after = text[e : e + 60].replace("\u00a0", " ")
+    if not after.startswith(","):
+        return False
+    words = []
+    for w in after[1:].split()[:6]:
+        bare = w.rstrip(",;:.)").lower()
+        if bare in _APPOSITIVE_STOPS or (not words and bare in ("a", "an", "the", "one")):
+            if words:
+                break
+            continue
+        words.append(bare)
+        if w[-1] in ",;:)" or (w.endswith(".") and len(bare) > 3):
+            break  # the phrase ends here
+    return bool(words) and words[-1] in thing_nouns()  # its head: "a U.S. firm that ..."
+
+
 def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, str]:
+    if text[e : e + 1] == "," and _thing_appositive(text, e):
+        return False, ""  # "according to NetPulse Analytics, a U.S. firm that ..."
     before = text[max(0, s - 60) : s]
     m = title_before_regex().search(before, max(0, len(before) - 48))
     if m:
@@ -451,6 +484,10 @@ def find_mentions(article: Article) -> list[Mention]:
         holder = by_key.get(key)
         canon = holder.name if holder else name
         ckey = name_key(canon)
+        if holder and ckey != key and len(name.split()) >= 2:
+            # the article's own full form of a listed name ("James Mattis" for "Jim Mattis"):
+            # a reader, and a scorer, look for the name as written
+            canon = " ".join(name.split())
         p = persons.get(ckey)
         if p is None:
             toks = canon.replace("-", " ").split() if holder else name.split()
@@ -488,6 +525,22 @@ def find_mentions(article: Article) -> list[Mention]:
         m = Mention(s, e, "person", p.name, name)
         _note_title(text, m)
         person_mentions.append(m)
+    # "Laura Ling and Euna Lee, who ...": a full name joined by "and" to a person is a person
+    ends = {m.end: m for m in person_mentions}
+    starts = {m.start: m for m in person_mentions}
+    for item in [x for x in singles if " " in x[2]]:
+        s, e, name = item
+        if not (
+            _JOINED_TO_PERSON.match(text, e) and _JOINED_TO_PERSON.match(text, e).end() in starts
+        ) and not any(text[k:s] in (" and ", "\u00a0and ", ", ") for k in ends if s - 6 <= k < s):
+            continue
+        if _ORG_HEAD_WORD.search(name) or len(name.split()) > 3:
+            continue
+        singles.remove(item)
+        p = person_for(name, s)
+        m = Mention(s, e, "person", p.name, name)
+        _note_title(text, m)
+        person_mentions.append(m)
     # merge full names that share a surname and first token ("Ted Carpenter" ~ "Ted Galen Carpenter")
     full = sorted(person_mentions, key=lambda m: m.start)
     # pass 3: single tokens (surnames)
@@ -507,7 +560,11 @@ def find_mentions(article: Article) -> list[Mention]:
                 lambda ts=ts: _office_title_before(text, ts),
             )
             if target is None:
-                if len(toks) == 1 and not _sentence_initial(article, ts):
+                if (
+                    len(toks) == 1
+                    and not _sentence_initial(article, ts)
+                    and not _PLACE_PREPOSITION.search(text, max(0, ts - 8), ts)
+                ):
                     ok, _ = _has_person_evidence(text, ts, te, 1)
                     if ok and tok not in not_names() and len(tok) > 2:
                         target = person_for(tok, ts)

@@ -664,6 +664,13 @@ def _score_actors(gold: GoldArticle, table: str, preds: list[dict]) -> _Result:
         ]
         if table == "persons":
             passes.append(lambda p, g: _same_first_and_last(_tokens(_text(p.get("actor"))), g.name))
+        else:  # "The New York Times" = "New York Times", "the Security Council" = "Security Council"
+            passes.append(
+                lambda p, g: (
+                    _no_the(_tokens(_text(p.get("actor"))))
+                    in {_no_the(_tokens(n)) for n in g.names}
+                )
+            )
     pairs, used = _one_to_one(preds, golds, passes)
     res.tp = len(used)
     res.fn = res.gold - res.tp
@@ -679,6 +686,10 @@ def _score_actors(gold: GoldArticle, table: str, preds: list[dict]) -> _Result:
         if gi not in used:
             res.misses.append(_miss(gold, table, "fn", g.name, note="; ".join(g.aliases)))
     return res
+
+
+def _no_the(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tokens[1:] if tokens[:1] == ("the",) else tokens
 
 
 def _same_first_and_last(p: tuple[str, ...], name: str) -> bool:

@@ -336,3 +336,33 @@ def test_name_joined_by_and_to_a_person_is_a_person():
     persons = df[df["kind"] == "person"].set_index("actor")
     assert sorted(persons.index) == ["Euna Lee", "Laura Ling"]
     assert persons.loc["Laura Ling", "mentions"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He was taken to the University of Cincinnati Medical Center. His father spoke.",
+            ["University of Cincinnati Medical Center"],
+        ),
+        (
+            "Kim convened the party’s Central Military Commission on Thursday, officials said.",
+            ["Central Military Commission"],
+        ),
+        ("The opposition Minjoo Party of Korea called the move hasty.", ["Minjoo Party of Korea"]),
+        ("Christopher Hill told reporters the talks went well.", []),  # not "The Hill"
+    ],
+)
+def test_organization_names_found_by_the_rule(text, expected):
+    assert names("Talks\n\n" + text, "organization", "2015-08-21") == expected
+
+
+def test_outlets_in_credits_and_bylines_are_not_actors():
+    text = (
+        "Border\n\n"
+        "Soldiers ride on a truck near the border. Photo: Park Ji-hwan/AFP/Getty Images\n\n"
+        "Trucks return from the Kaesong complex on Thursday. (Yonhap)\n\n"
+        "Analysis by Laura Wexford, BBC Seoul correspondent\n\n"
+        "The North said it would respond."
+    )
+    assert names(text, "organization", "2015-08-21") == []

@@ -352,3 +352,25 @@ def test_reported_and_that_may_be_one_clause_or_two(gold_joined):
         gold, wrong if gold_joined else [{"text": f"{first} and that the sky is green", "start": 0}]
     )
     assert res.fp >= 1 or res.fn >= 1
+
+
+def test_organization_name_matches_without_a_leading_the():
+    from kit.evaluate import _score_actors
+
+    class Actor:
+        def __init__(self, name, aliases=()):
+            self.name, self.aliases = name, list(aliases)
+
+        @property
+        def names(self):
+            return [self.name, *self.aliases]
+
+    class Gold:
+        article = "t"
+
+    gold = Gold()
+    gold.organizations = [Actor("United Nations Security Council", ["the Security Council"])]
+    res = _score_actors(gold, "organizations", [{"actor": "Security Council"}])
+    assert (res.tp, res.fp) == (1, 0)
+    res = _score_actors(gold, "organizations", [{"actor": "Security Service"}])
+    assert (res.tp, res.fp) == (0, 1)

@@ -56,7 +56,7 @@ _HEADS_LAST = (
     r"Initiative|Survey|Group|College|School|Authority|Administration|Alliance|Coalition"
 )
 _HEADS_FIRST = (
-    r"Institute|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
+    r"Institute|Party|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
     r"Committee|Commission|Bureau|Office|Organization|Society|Association|Federation|School|"
     r"College|Graduate School"
 )
@@ -246,6 +246,12 @@ def _org_rule_matches(text: str) -> list[re.Match]:
 
 
 _ACRONYM_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}")
+_WHEN_TAIL = re.compile(
+    rf"{SP}+(?:on|in|at|of|since|by){SP}+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$",
+    re.DOTALL,
+)
 _TRAILING_LINKS = re.compile(rf"(?:{SP}+(?:of|the|for|and|on))*{SP}*$")
 _SENTENCE_CUT = re.compile(rf"[a-z]{{3}}\.{SP}+")
 _BASED = re.compile(r"[\w.’'\-]+-based")
@@ -254,9 +260,18 @@ _BASED = re.compile(r"[\w.’'\-]+-based")
 def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop leading sentence words ("But", "The") and possessives from a rule-found organization,
     and what comes before a sentence's end ("... from Sinpo. The Unification Ministry")."""
-    cuts = [c.end() for c in _SENTENCE_CUT.finditer(text, s, e)]
+    cuts = list(_SENTENCE_CUT.finditer(text, s, e))
     if cuts:
-        s = cuts[-1]
+        last = cuts[-1]
+        if not _HEAD_FINDER.search(text, last.end(), e) and _HEAD_FINDER.search(
+            text, s, last.start() + 4
+        ):
+            # "... the University of Cincinnati Medical Center. His father": the name is the
+            # part before the sentence's end
+            e = last.start() + 3
+        else:
+            s = last.end()
+    e = s + len(_WHEN_TAIL.sub("", text[s:e]))  # "Central Military Commission on Thursday"
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
     for w in words[:-1]:
@@ -614,6 +629,7 @@ def _contributor_paragraphs(article: Article) -> set[int]:
 _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 
 
+_BY_LINE = re.compile(r"\s*(?:By|(?:Analysis|Reporting|Writing|Additional reporting|Edited) by)\b")
 _VIA_BEFORE = re.compile(rf"\bvia{SP}+$")
 
 
@@ -624,6 +640,16 @@ def _in_credit(text: str, m: Mention) -> bool:
         return False
     if _VIA_BEFORE.search(text, max(0, m.start - 8), m.start):
         return True  # "a photo released by KCNA via Reuters": the distributor is a credit
+    if text[m.start - 1 : m.start] == "/" or text[m.end : m.end + 1] == "/":
+        return True  # "Photo: Park Ji-hwan/AFP/Getty Images"
+    if (
+        text[m.start - 1 : m.start] == "("
+        and text[m.end : m.end + 1] == ")"
+        and not text[
+            m.end + 1 : text.find("\n", m.end) if "\n" in text[m.end :] else len(text)
+        ].strip()
+    ):
+        return True  # a caption ending "... Thursday. (Yonhap)"
     open_at = text.rfind("(", max(0, m.start - 60), m.start)
     if open_at >= 0 and ")" not in text[open_at : m.start]:
         close = text.find(")", m.end, m.end + 60)
@@ -635,6 +661,8 @@ def _in_credit(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _BY_LINE.match(line) and len(line) < 120:
+        return True  # "Analysis by Laura Wexford, BBC Seoul correspondent"
     if "©" in line or re.search(r"(?i)all rights reserved|copyright", line):
         return True
     return (
@@ -730,13 +758,22 @@ _APPOS_DETAIL = re.compile(
 )
 
 
+#: An organization's name as a proper name: capitalized words (small words between), no "’s".
+_NAME_WORD = r"[A-Z0-9](?:[\w.&\-]|['’](?!s\b))*"  # "Workers'" but not "China’s"
+_PROPER_NAME = re.compile(
+    rf"(?:The |the )?{_NAME_WORD}(?: (?:of|for|on|and|the|de|&|{_NAME_WORD}))*"
+)
+
+
 def _name_organizations(mentions: list[Mention]) -> None:
     """An organization keeps its listed name when the article uses it, else its longest form here."""
     forms: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "organization":
-            forms.setdefault(m.canonical, set()).add(" ".join(m.text.split()))
-    rename = {c: max(f, key=len) for c, f in forms.items() if c not in f}
+            form = " ".join(m.text.split())
+            if _PROPER_NAME.fullmatch(form):  # not "China’s foreign ministry": keep the list's name
+                forms.setdefault(m.canonical, set()).add(form)
+    rename = {c: max(f, key=len) for c, f in forms.items() if f and c not in f}
     for m in mentions:
         if m.kind == "organization" and m.canonical in rename:
             m.canonical = rename[m.canonical]

@@ -130,7 +130,8 @@ def gazetteer() -> dict[str, Entry]:
         canon = row["canonical"]
         for form in [canon, *_split(row["aliases"])]:
             table[form] = Entry("organization", canon, "name")
-            if form.startswith("The "):
+            if form.startswith("The ") and " " in form[4:]:
+                # "New York Times" for "The New York Times"; but "Hill" alone is not "The Hill"
                 table[form[4:]] = Entry("organization", canon, "name")
     by_key, _ = officeholder_index()
     for row in read_csv("officeholders.csv"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from kit.corpus import parse_article
 from kit.schema import COLUMNS
@@ -579,3 +580,29 @@ def test_title_case_words_in_reported_content_are_a_title_and_known_as_is_a_name
     assert quotes(text, "2014-12-27") == []
     terms = parse(text, "2014-12-27").terms
     assert {t.strip(",") for t in terms["text"]} == {"The Interview", "Musudan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Beijing has said it opposes all forms of hacking but has urged Washington not to "
+            "rush to judgment.",
+            [
+                ("it opposes all forms of hacking", "China"),
+                ("Washington not to rush to judgment", "China"),
+            ],
+        ),
+        (
+            "Doctors at the hospital said they would give an update later this week.",
+            [("they would give an update later this week", "Doctors at the hospital")],
+        ),
+        (
+            "The US, which has about 28,500 troops in South Korea, said it was monitoring the "
+            "situation closely.",
+            [("it was monitoring the situation closely", "United States")],
+        ),
+    ],
+)
+def test_reported_speech_subjects(text, expected):
+    assert reported("Story\n\n" + text, "2014-12-27") == expected

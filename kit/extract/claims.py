@@ -90,7 +90,7 @@ def _rx(name: str) -> re.Pattern[str]:
             rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
             "stop": rf",[ \u00a0]+(?:{cue})\b|;",
-            "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?(?:{cue})\b",
+            "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?(?:{cue})\b",
         }
         _compiled[name] = re.compile(
             pats[name].replace("NPCH", _NPCH).replace("NOTABBR", _NOT_ABBREVIATION)
@@ -218,7 +218,7 @@ _INVERTED_NP = re.compile(
     rf"^[ \u00a0]+(?P<np>(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
     rf"{{1,60}}?)(?=[,;:]|{_NOT_ABBREVIATION}\.|$)"
 )
-_AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:then[ \u00a0]+|also[ \u00a0]+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?$")
 _QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
 _NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]")
 _STOP_IN = re.compile(r"[.;!?](?:\s|$)")

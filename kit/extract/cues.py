@@ -34,7 +34,7 @@ CLAUSE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'\-.]+")
-_APPOS = re.compile(r",[^,“”\"]{2,80},$")
+_APPOS = re.compile(r",(?:[^,“”\"]|(?<=\d),(?=\d{3})){2,80},$")  # "which has 28,500 troops"
 _PRONOUN_ONLY = re.compile(r"(he|she|they|it|we|i|who|which)", re.IGNORECASE)
 _PLURAL = re.compile(r"s\b")
 _SINGLE_DET = re.compile(r"(?:a|an|one|the)\b", re.IGNORECASE)

@@ -606,3 +606,38 @@ def test_title_case_words_in_reported_content_are_a_title_and_known_as_is_a_name
 )
 def test_reported_speech_subjects(text, expected):
     assert reported("Story\n\n" + text, "2014-12-27") == expected
+
+
+def test_double_quote_nested_in_a_single_quote_is_part_of_it():
+    text = (
+        "Loudspeakers\n\n"
+        "‘Pyongyang calls the broadcasts “an act of war”, and I think they mean it,’ said "
+        "Cha Ji-hoon, an analyst.\n\n"
+        "‘Kim cannot be seen to back down.’"
+    )
+    assert quotes(text, "2015-08-21") == [
+        ("Pyongyang calls the broadcasts “an act of war”, and I think they mean it", "Cha Ji-hoon"),
+        ("Kim cannot be seen to back down", "Cha Ji-hoon"),
+    ]
+
+
+def test_long_described_source_after_a_quote():
+    text = (
+        "Kaesong\n\n"
+        "“Nobody came today,” the owner of a clothing firm with a plant in Kaesong told "
+        "Reuters by telephone."
+    )
+    assert quotes(text, "2013-04-09") == [
+        ("Nobody came today", "the owner of a clothing firm with a plant in Kaesong")
+    ]
+
+
+def test_quoted_phrase_in_content_before_its_cue_is_the_speakers_but_one_word_is_a_term():
+    text = (
+        "Alert\n\n"
+        "The Korean Central News Agency reported the meeting. Frontline units had been put on "
+        "‘full combat alert’, the agency said.\n\n"
+        "The U.S. ‘pivot’ to Asia is real, some experts say."
+    )
+    assert quotes(text, "2015-08-21")[0][0] == "full combat alert"
+    assert "pivot" in set(parse(text, "2015-08-21").terms["text"])

@@ -561,7 +561,9 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
                 c
                 for c in claims
                 if c["kind"] == "reported"
-                and c.get("_cue_before")
+                # content before its cue ("..., the agency said"): a quoted phrase in it is
+                # the speaker's; one quoted word ("the U.S. ‘pivot’ ..., experts say") a term
+                and (c.get("_cue_before") or len(t["text"].split()) >= 2)
                 and c["start"] <= t["start"]
                 and t["end"] <= c["end"]
             ),
@@ -848,7 +850,7 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
         m
         and not _CONJ.match(m.group("np").strip(" ,\u00a0"))
         and not _FINITE.search(head_np)
-        and len(head_np.split()) <= 7
+        and len(head_np.split()) <= (12 if _DESCRIBED_SOURCE.match(head_np) else 7)
     ):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if not sp.name and m.group("np").strip().endswith(","):
@@ -961,6 +963,8 @@ _OUTLET_DATELINE = re.compile(
     r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*\([^()]{1,40}\)[ \u00a0]*"
     r"[\u2014\u2013-]{1,2}[ \u00a0]"
 )
+#: "the owner of a clothing firm with a plant in Kaesong": a described source may run long.
+_DESCRIBED_SOURCE = re.compile(r"[ \u00a0]*(?:the|a|an|one)[ \u00a0]+[a-z]")
 _PRONOUN_OPENS = re.compile(r"[\s“\"‘']*(He|She|They|It)\b")
 
 

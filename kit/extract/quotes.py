@@ -78,6 +78,18 @@ def find_quotes(article: Article, skip_roles: frozenset[str]) -> list[Quote]:
         out.append(_trimmed(text, pending))
     out = [q for q in out if q.end > q.start]
     out.sort(key=lambda q: q.start)
+    return _outermost(out)
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote inside another ("‘Pyongyang calls it “an act of war”, and ...’" is one
+    quote of the outer speaker): single marks inside double ones are skipped when found, but
+    British style nests double marks inside single ones. ``quotes`` is sorted by start."""
+    out: list[Quote] = []
+    for q in quotes:
+        if out and out[-1].open < q.open and q.close < out[-1].close:
+            continue
+        out.append(q)
     return out
 
 

@@ -641,3 +641,16 @@ def test_quoted_phrase_in_content_before_its_cue_is_the_speakers_but_one_word_is
     )
     assert quotes(text, "2015-08-21")[0][0] == "full combat alert"
     assert "pivot" in set(parse(text, "2015-08-21").terms["text"])
+
+
+def test_reported_speech_after_a_quote_paragraph_or_sentence_is_not_its_attribution():
+    text = (
+        "Deal\n\n"
+        "“This is a very good day,” said Christopher Hill. “But it is only a first step.”\n"
+        "Hill told reporters that the United States would begin talks with North Korea.\n\n"
+        "President Barack Obama said the United States would respond “with measures that "
+        "will be felt.” White House officials said new sanctions could come next week."
+    )
+    found = reported(text, "2007-02-13")
+    assert ("the United States would begin talks with North Korea", "Christopher Hill") in found
+    assert ("new sanctions could come next week", "White House officials") in found

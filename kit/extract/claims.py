@@ -1183,12 +1183,20 @@ def _is_quote_attribution(before: str, after: str) -> bool:
     return False
 
 
+#: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
+_QUOTE_OPENS_LINE = re.compile(r"(?:^|\n|[.!?][”\"’']?[ \u00a0]+)[ \u00a0]*[“\"‘']?$")
+
+
 def _attributes_quote(text: str, cue_start: int, claim_quotes: list[tuple[int, int]]) -> bool:
     """The cue follows a quote closely: “...,” he said / “...” Kim, says Scobell."""
-    for _qs, qe in claim_quotes:
+    for qs, qe in claim_quotes:
         if qe <= cue_start and cue_start - qe <= 90:
             between = text[qe + 1 : cue_start].strip(" ,\u00a0”\"’'")
-            if _STOP_IN.search(between):
+            if _STOP_IN.search(between) or "\n" in text[qe:cue_start]:
+                continue  # another sentence, or another paragraph ("...”\nHill told reporters")
+            if text[qe - 1 : qe] == "." and not _QUOTE_OPENS_LINE.search(text, max(0, qs - 80), qs):
+                # "... would respond “with measures that will be felt.” White House officials
+                # said": the full stop inside closed the writer's sentence
                 continue
             if _CONJ_START.match(between):
                 continue

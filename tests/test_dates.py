@@ -611,3 +611,12 @@ def test_print_edition_line_is_boilerplate_so_its_date_is_not_a_date():
         "A version of this article appears in print on August 5, 2009, on Page A1."
     )
     assert [t for t, _ in found(text, "2009-08-05")] == ["Wednesday"]
+
+
+def test_headline_to_plus_verb_looks_ahead():
+    text = (
+        "Warmbier returns home in a coma; parents to speak Thursday\n\n"
+        "Otto Warmbier returned to the United States on Tuesday."
+    )
+    assert value_of(text, "2017-06-14", "Thursday") == "2017-06-15"
+    assert value_of(text, "2017-06-14", "Tuesday") == "2017-06-13"

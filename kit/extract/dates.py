@@ -542,6 +542,7 @@ def _breaks(text: str, lo: int, hi: int) -> int:
     return n + text.count(" and ", lo, hi) + text.count(" but ", lo, hi)
 
 
+_HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince[ \u00a0]+(?:(?:early|late|mid)[ \u00a0-]*)?$")
 _TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
 _TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -781,6 +782,10 @@ class _Resolver:
             lo, hi = 0, len(self.text)
         if _SINCE_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
             return -1  # "held since March": always the past
+        if a.role_at(m.start()) in ("headline", "standfirst") and _HEADLINE_TO.search(
+            self.text, max(lo, m.start() - 60), m.start()
+        ):
+            return 1  # a headline's "to" + verb is its future: "parents to speak Thursday"
         weak = present_looks_ahead and a.role_at(m.start()) not in _PRESENT_IS_PAST
         return _tense(self.text, lo, hi, m.start(), m.end(), weak)
 

@@ -366,3 +366,18 @@ def test_outlets_in_credits_and_bylines_are_not_actors():
         "The North said it would respond."
     )
     assert names(text, "organization", "2015-08-21") == []
+
+
+def test_names_broken_across_lines_of_a_hard_wrapped_text():
+    body = (
+        "Kim Yo-jong met President Moon Jae-in in Seoul on Saturday, and later she met\n"
+        "students at Ewha Womans University, where Vice President Mike Pence had\n"
+        "spoken a day earlier about the nuclear program and the allies in the\n"
+        "region, officials said after the meeting at the presidential Blue House.\n"
+    )
+    text = "Olympic thaw\n\n" + body + "\nMr.\nPence said nothing has changed.\n"
+    df = actors_of(text, "2018-02-12")
+    assert "Ewha Womans University" in set(df.loc[df["kind"] == "organization", "actor"])
+    assert "Mike Pence" in set(df.loc[df["kind"] == "person", "actor"])
+    for row in df.itertuples():  # the original text, line breaks and all, at every offset
+        assert text[row.start : row.end] == row.text

@@ -19,6 +19,7 @@ from ..schema import frame
 from .actors import extract_actors, find_mentions, rows_from_mentions, tables_from_mentions
 from .claims import claim_rows, extract_claims
 from .dates import extract_dates
+from .wrapped import restore_text, scan_view
 
 __all__ = [
     "extract_all",
@@ -32,8 +33,12 @@ __all__ = [
 
 def extract_rows(article: Article) -> dict[str, list[dict]]:
     """Actors, mentions, claims and terms of one article as row dicts (no DataFrames)."""
-    mentions = find_mentions(article)
-    return {**rows_from_mentions(article, mentions), **claim_rows(article, mentions)}
+    view = scan_view(article)  # a hard-wrapped text is read with its line breaks as spaces
+    mentions = find_mentions(view)
+    rows = {**rows_from_mentions(view, mentions), **claim_rows(view, mentions)}
+    if view is not article:
+        rows = {name: restore_text(article, table) for name, table in rows.items()}
+    return rows
 
 
 def extract_all(article: Article) -> dict[str, pd.DataFrame]:

@@ -45,6 +45,7 @@ from ..article import Article
 from ..data_files import read_yaml
 from ..errors import KitError
 from ..schema import frame
+from .wrapped import restore_text, scan_view
 
 DATA_FILE = "date_words.yaml"
 
@@ -1089,7 +1090,9 @@ def _compounds(article: Article, rows: list[dict]) -> list[dict]:
 
 def date_rows(article: Article) -> list[dict]:
     """The rows of the dates table for one article (outside boilerplate paragraphs)."""
-    return _compounds(article, _plain_rows(article))
+    view = scan_view(article)  # a hard-wrapped text is read with its line breaks as spaces
+    rows = _compounds(view, _plain_rows(view))
+    return rows if view is article else restore_text(article, rows)
 
 
 def _plain_rows(article: Article) -> list[dict]:

@@ -381,3 +381,8 @@ def test_names_broken_across_lines_of_a_hard_wrapped_text():
     assert "Mike Pence" in set(df.loc[df["kind"] == "person", "actor"])
     for row in df.itertuples():  # the original text, line breaks and all, at every offset
         assert text[row.start : row.end] == row.text
+
+
+def test_office_holder_listed_as_president_x_and_x_is_found_by_surname():
+    text = "Talks\n\nPresident Bush said the talks were useful. Bush added that he was hopeful."
+    assert names(text, "person", "2003-04-25") == ["George W. Bush"]

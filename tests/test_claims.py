@@ -654,3 +654,20 @@ def test_reported_speech_after_a_quote_paragraph_or_sentence_is_not_its_attribut
     found = reported(text, "2007-02-13")
     assert ("the United States would begin talks with North Korea", "Christopher Hill") in found
     assert ("new sanctions could come next week", "White House officials") in found
+
+
+def test_appositive_with_an_abbreviation_between_quote_and_cue():
+    text = (
+        "Tower\n\n"
+        "“This is a very significant step,” Sung Kim, the U.S. State Department’s top Korea "
+        "expert, told reporters at the site."
+    )
+    assert quotes(text, "2008-06-27") == [("This is a very significant step", "Sung Kim")]
+
+
+def test_accused_x_of_y_is_reported_speech_and_its_quoted_word_the_speakers():
+    text = "Launches\n\nNorth Korea accused the United States of “hyping” the launches."
+    assert reported(text, "2006-07-15") == [
+        ("the United States of “hyping” the launches", "North Korea")
+    ]
+    assert quotes(text, "2006-07-15") == [("hyping", "North Korea")]

@@ -78,7 +78,7 @@ def _rx(name: str) -> re.Pattern[str]:
             # ”, said X  /  ”, says a senior official
             "cue_np": rf"^[\s,]*(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,80}}?)(?=[,;:“”\"()\u2014\u2013?!]|NOTABBR\.|$)",
             # ”, he said  /  ” Blinken said in ...  /  ”, Carpenter, the Cato expert, said
-            "np_cue": rf"^[\s,]*(?P<np>NPCH{{1,60}}?(?:,[^,.;:“”\"]{{2,80}},)?)[ \u00a0]+"
+            "np_cue": rf"^[\s,]*(?P<np>NPCH{{1,60}}?(?:,(?:[^,.;:“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){{2,80}},)?)[ \u00a0]+"
             rf"(?:(?:also|later|then|again|simply|quickly|has|had|once)[ \u00a0]+)?(?P<cue>{cue})(?![\w\-])",
             # ” Kim, says Scobell.
             "gap_cue_np": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<cue>{cue})[ \u00a0]+(?P<np>NPCH{{1,60}}?)(?=[,;:“”\"()]|NOTABBR\.|$)",

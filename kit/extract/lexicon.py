@@ -92,8 +92,8 @@ def officeholder_index() -> tuple[dict[str, Officeholder], dict[str, list[Office
             if " " in bare:
                 for variant in korean_variants(bare):
                     by_key.setdefault(name_key(variant), h)
-            else:
-                by_surname.setdefault(bare, []).append(h)
+            elif h not in by_surname.setdefault(bare, []):  # "President Bush" and "Bush": once
+                by_surname[bare].append(h)
     return by_key, by_surname
 
 

@@ -671,3 +671,16 @@ def test_accused_x_of_y_is_reported_speech_and_its_quoted_word_the_speakers():
         ("the United States of “hyping” the launches", "North Korea")
     ]
     assert quotes(text, "2006-07-15") == [("hyping", "North Korea")]
+
+
+def test_quoted_x_as_saying_reports_the_content_and_a_closing_straight_quote_is_not_an_opening():
+    text = (
+        "Tower\n\n"
+        "Xinhua quoted Foreign Ministry spokesman Qin Gang as saying Beijing welcomed the "
+        "declaration.\n\n"
+        'Foreign Minister Ban Ki-moon said the vote sent "an unmistakable signal," but he '
+        "cautioned against steps that could isolate the North."
+    )
+    found = reported(text, "2008-06-27")
+    assert ("Beijing welcomed the declaration", "Qin Gang") in found
+    assert ('the vote sent "an unmistakable signal,"', "Ban Ki-moon") in found

@@ -131,6 +131,9 @@ _QUOTED_AS = re.compile(
 _WAS_QUOTED = re.compile(
     r"^[\s,]*(?P<np>[^.“”\"]{1,60}?)[ \u00a0]+(?P<cue>was[ \u00a0]+quoted|were[ \u00a0]+quoted)[ \u00a0]+as[ \u00a0]+saying"
 )
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,60}?)[ \u00a0]+as[ \u00a0]+$"
+)
 _QUOTED_BEFORE = re.compile(
     r"(?:quoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,50}?)|(?P<np2>[A-Z][^.,;“”\"]{0,50}?)[ \u00a0]+(?:was|were)"
     r"[ \u00a0]+quoted(?:[ \u00a0]+by[ \u00a0]+[^.,;“”\"]{1,40}?)?)[ \u00a0]+as[ \u00a0]+"
@@ -220,7 +223,7 @@ _INVERTED_NP = re.compile(
 )
 _AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?$")
 _QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
-_NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;]{1,60},[ \u00a0]*[“\"]")
+_NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;“”\"]{1,60},[ \u00a0]*[“\"]")  # not a closing mark
 _STOP_IN = re.compile(r"[.;!?](?:\s|$)")
 _CONJ_START = re.compile(r"(?:and|but|or|while|as)\b")
 _LEAD_PUNCT = re.compile(r"^[\s,:]*")
@@ -1098,6 +1101,20 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             _according_to(article, sent, cm, state, claims)
             continue
         if cue_word.endswith("ing"):
+            quoted_as = _QUOTED_AS_SAYING.search(before, max(0, len(before) - 90))
+            if quoted_as:  # "Xinhua quoted spokesman Qin Gang as saying Beijing welcomed ..."
+                sp = speaker_from_phrase(
+                    text,
+                    s0 + quoted_as.start("np"),
+                    s0 + quoted_as.end("np"),
+                    idx,
+                    state.resolve_pronoun,
+                )
+                content = _content_after(article, sent, cm.end(), state)
+                if content and sp.name:
+                    last_sp = sp
+                    _add_reported(article, content, sp, cm, state, claims, cue_before=True)
+                continue
             statement = _STATEMENT_BEFORE.search(before[-60:])
             if not before.rstrip().endswith(",") and not statement:
                 continue

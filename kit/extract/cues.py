@@ -99,6 +99,7 @@ class MentionIndex:
         return None
 
 
+_NOT_A_SUBJECT = re.compile(r"^(?!according\b)[a-z]+ing\b|[ \u00a0](?:and|or|but)$")
 _POSSESSIVE_THEN = re.compile(r"[’']s[ \u00a0]+([^,;:]+?)[ \u00a0]*$")
 
 
@@ -111,7 +112,7 @@ def clean_phrase(phrase: str) -> str:
     phrase = phrase.strip(" ,\u00a0")
     phrase = re.sub(
         r"^(?:but|and|yet|so|while|although|though|because|indeed|that|later|earlier|meanwhile|"
-        r"however|separately|still|now|then|also|instead|who|whom|which|whose|as)\s+",
+        r"however|separately|still|now|then|also|instead|who|whom|which|whose|as|according\s+to)\s+",
         "",
         phrase,
         flags=re.I,
@@ -131,8 +132,8 @@ def speaker_from_phrase(
     lead = len(phrase) - len(phrase.lstrip(" ,\u00a0"))
     start += lead
     phrase = phrase.strip(" ,\u00a0")
-    if not phrase or len(phrase.split()) > 12:
-        return NONE
+    if not phrase or len(phrase.split()) > 12 or _NOT_A_SUBJECT.search(phrase):
+        return NONE  # "saying Beijing welcomed the declaration and": a clause, not a speaker
     inside = index.within(start, end)
     persons = [m for m in inside if m.kind == "person"]
     if persons:

@@ -684,3 +684,32 @@ def test_quoted_x_as_saying_reports_the_content_and_a_closing_straight_quote_is_
     found = reported(text, "2008-06-27")
     assert ("Beijing welcomed the declaration", "Qin Gang") in found
     assert ('the vote sent "an unmistakable signal,"', "Ban Ki-moon") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At a briefing in Beijing, a ministry spokesman, Ma Zhaoxu, urged “all relevant "
+            "parties” to stay calm.",
+            [("all relevant parties", "Ma Zhaoxu")],
+        ),
+        (
+            "The delegation was led by Fu Ying, director general of Asian affairs at China’s "
+            "Foreign Ministry, who told reporters the talks would be “the first step.”",
+            [("the first step", "Fu Ying")],
+        ),
+        (
+            "A senior official in Seoul, who spoke on condition of anonymity, cautioned that "
+            "“we have been here before.”",
+            [("we have been here before", "A senior official in Seoul")],
+        ),
+        (
+            "North Korea’s official KCNA news agency said the demolition was good, and urged "
+            "Washington to act “without delay”.",
+            [("without delay", "KCNA")],
+        ),
+    ],
+)
+def test_speakers_named_in_appositives_and_relative_clauses(text, expected):
+    assert quotes("Story\n\n" + text, "2009-05-28") == expected

@@ -77,7 +77,12 @@ THE_NORTH = re.compile(
     rf"|(?P<ns2>North|South)(?={SP}and{SP}(?:North|South){SP}Korea))"
 )
 APPOSITIVE = re.compile(
-    rf"^,{SP}+(?:(?:a|an|the|who|whose|one|another){SP}|[A-Z][\w\-]*’s{SP}|[A-Z][\w\-]*'s{SP})"
+    rf"^,{SP}+(?:(?:a|an|the|who|whose|one|another){SP}|[A-Z][\w\-]*’s{SP}|[A-Z][\w\-]*'s{SP}"
+    # a bare role: ", director general of Asian affairs", ", spokesman for the ministry"
+    rf"|(?:deputy{SP}+|chief{SP}+|senior{SP}+|vice{SP}+)?(?:director|head|chief|spokesman|"
+    rf"spokeswoman|spokesperson|chairman|chairwoman|president|secretary|minister|ambassador|"
+    rf"envoy|professor|editor|founder|leader|member|adviser|advisor|analyst|fellow|researcher|"
+    rf"commander|governor|mayor|general){SP}+(?:general{SP}+)?(?:of|for|at|to){SP})"
 )
 CUE_NEAR = re.compile(
     rf"(?:(?:said|says|told|added|adds|wrote|writes|asked|explained|according{SP}to){SP}+$)",
@@ -460,7 +465,7 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
 
 
 _NOUN_BEFORE_APPOSITIVE = re.compile(
-    rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w\-]*[’']s)"
+    rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?|[A-Z][\w\-]*[’']s)"
     rf"(?:{SP}+[a-z][a-z\-’']*){{1,4}},{SP}+$"
 )
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3}(?:,|[ \u00a0]*$|\.)")

@@ -313,6 +313,18 @@ class _State:
             m = re.search(r"[,\s]*$", before)
             end = pos - (len(before) - m.start()) if m else pos
             hit = self.index.ending_at(end)
+            if pron == "who" and (hit is None or hit.kind != "person"):
+                # "Fu Ying, director general at China’s Foreign Ministry, who told ...": "who"
+                # is a person; the organization ending the appositive is not
+                near = [
+                    m
+                    for m in self.index.within(max(0, pos - 120), pos)
+                    if m.kind == "person"
+                    and not self.index.inside_quote(m.start)
+                    and not re.search(r"[.;:!?](?:\s|$)", art.text[m.end : pos])
+                ]
+                if near:
+                    hit = near[-1]
             if hit is not None:
                 return Speaker(hit.canonical, hit.kind, hit.start, hit.end)
             head = art.text[max(0, end - 90) : end]
@@ -551,10 +563,10 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
             continue  # "Kerry said China had called the plan “clear cut”": China's words
         for h in hosts:
             if (
-                h["start"] <= c["cue_start"]
+                (h["start"] <= c["cue_start"] or h["cue_start"] == c["cue_start"])
                 and c["end"] <= h["end"]
                 and h["speaker"] != c["speaker"]
-            ):
+            ):  # inside the content, or the very cue that introduced it ("urged X “...”")
                 c["speaker"], c["speaker_kind"] = h["speaker"], h["speaker_kind"]
                 break
     keep = []

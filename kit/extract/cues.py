@@ -99,6 +99,7 @@ class MentionIndex:
         return None
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|with|near)[ \u00a0]+$")
 _NOT_A_SUBJECT = re.compile(r"^(?!according\b)[a-z]+ing\b|[ \u00a0](?:and|or|but)$")
 _POSSESSIVE_THEN = re.compile(r"[’']s[ \u00a0]+([^,;:]+?)[ \u00a0]*$")
 
@@ -287,7 +288,15 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
     if appos:
         m = index.ending_at(floor + appos.start())
-        if m is not None and m.kind in ("person", "organization", "country"):
+        if (
+            m is not None
+            and m.kind in ("person", "organization", "country")
+            # "a senior official in Seoul, who ..., said": Seoul is where, not who
+            and not (
+                m.kind != "person"
+                and _PREPOSITION_BEFORE.search(text, max(0, m.start - 8), m.start)
+            )
+        ):
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
     # the first actor followed by ", who ...", ", a ...": the subject of a long appositive
     for m in index.within(floor, end):

@@ -386,3 +386,14 @@ def test_names_broken_across_lines_of_a_hard_wrapped_text():
 def test_office_holder_listed_as_president_x_and_x_is_found_by_surname():
     text = "Talks\n\nPresident Bush said the talks were useful. Bush added that he was hopeful."
     assert names(text, "person", "2003-04-25") == ["George W. Bush"]
+
+
+def test_persons_in_a_list_with_known_persons_and_after_a_kinship_word():
+    text = (
+        "Visit\n\n"
+        "Xi was greeted by Kim Jong Un and his wife Ri Sol Ju at the airport. "
+        "Ding Xuexiang, Yang Jiechi, Wang Yi and He Lifeng were among the delegation."
+    )
+    persons = set(names(text, "person", "2019-06-20"))
+    assert {"Ri Sol Ju", "Ding Xuexiang", "He Lifeng"} <= persons
+    assert "Lifeng" not in persons

@@ -216,7 +216,8 @@ _LOCATIVE = re.compile(
 _OF = re.compile(rf"{SP}of{SP}")
 _OF_AT_FROM = re.compile(rf"{SP}(?:of|at|from){SP}(?:the{SP})?")
 _HEAD_OF = re.compile(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}")
-_JOINED_TO_PERSON = re.compile(rf"(?:,)?{SP}and{SP}")
+_JOINED_TO_PERSON = re.compile(rf"(?:,?{SP}and{SP}|,{SP})")
+_MID_SENTENCE = re.compile(rf"[a-z,]{SP}+$")
 _PLACE_PREPOSITION = re.compile(rf"\b(?:in|at|from|near|to|into|outside){SP}+$")
 _CREDIT_BEFORE = re.compile(r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$")
 _HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -369,6 +370,12 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             while toks and (
                 toks[0].group() in stop or honorific(toks[0].group()) or toks[0].group() in titles
             ):
+                if (
+                    len(toks) > 1
+                    and toks[0].group() in east_asian_surnames()
+                    and _MID_SENTENCE.search(text, max(0, toks[0].start() - 3), toks[0].start())
+                ):
+                    break  # "Wang Yi and He Lifeng": mid-sentence, "He" is a family name
                 toks.pop(0)
             while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
                 toks.pop()
@@ -450,6 +457,8 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     m = title_before_regex().search(before, max(0, len(before) - 48))
     if m:
         return True, m.group("title")
+    if _KIN_BEFORE.search(before):
+        return True, ""  # "his wife Ri Sol Ju", "her brother Kim Jong Un"
     after = text[e : e + 40]
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
@@ -467,6 +476,11 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
 _NOUN_BEFORE_APPOSITIVE = re.compile(
     rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?|[A-Z][\w\-]*[’']s)"
     rf"(?:{SP}+[a-z][a-z\-’']*){{1,4}},{SP}+$"
+)
+_KIN_BEFORE = re.compile(
+    rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"
+    rf"daughter|sister|brother|father|mother|uncle|aunt|nephew|niece|grandfather|grandson)"
+    rf"(?:,)?{SP}+$"
 )
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3}(?:,|[ \u00a0]*$|\.)")
 

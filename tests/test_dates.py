@@ -620,3 +620,41 @@ def test_headline_to_plus_verb_looks_ahead():
     )
     assert value_of(text, "2017-06-14", "Thursday") == "2017-06-15"
     assert value_of(text, "2017-06-14", "Tuesday") == "2017-06-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # the future cue is more than 100 characters before the weekday
+        (
+            "Chinese President Hu Jintao is expected to discuss the issue with President Bush "
+            "at the Group of Eight summit in St. Petersburg, Russia, on Monday.",
+            "2006-07-15",
+            "Monday",
+            "2006-07-17",
+        ),
+        # "a deal announced Wednesday": the participle right before the date is its verb
+        (
+            "North Korea will suspend tests under a deal announced Wednesday.",
+            "2012-03-01",
+            "Wednesday",
+            "2012-02-29",
+        ),
+        # "The drills run until Wednesday": a plural subject, so "run" is a verb
+        ("The drills run until Wednesday.", "2010-11-28", "Wednesday", "2010-12-01"),
+        # "should" looks ahead
+        (
+            "Wu Dawei said on Sunday that the envoys should meet in early December.",
+            "2010-11-28",
+            "early December",
+            "2010-12",
+        ),
+    ],
+)
+def test_more_tense_cues(text, published, expression, value):
+    assert value_of("Story\n\n" + text, published, expression) == value
+
+
+def test_print_page_header_is_boilerplate():
+    text = "Talks open\n\nFriday, April 25, 2003; Page A01\n\nThe talks opened on Wednesday."
+    assert [t for t, _ in found(text, "2003-04-25")] == ["Wednesday"]

@@ -537,6 +537,14 @@ def _adjective_position(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+_NEXT_TO = re.compile(r"[ \u00a0]+(?:(?:on|until|till|through|by|in|since|from)[ \u00a0]+)?$")
+
+
+def _next_to(text: str, end: int, date_start: int) -> bool:
+    """Only a space and maybe a preposition between a word and the date ("run until Wednesday")."""
+    return 0 < date_start - end <= 10 and _NEXT_TO.match(text, end, date_start) is not None
+
+
 def _breaks(text: str, lo: int, hi: int) -> int:
     """Clause breaks between two points: punctuation, and "and"/"but" joining two clauses."""
     n = sum(text.count(ch, lo, hi) for ch in _CLAUSE_BREAKS)
@@ -545,7 +553,7 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince[ \u00a0]+(?:(?:early|late|mid)[ \u00a0-]*)?$")
-_TENSE_WINDOW = 100  # characters each side of a date in which tense cues are looked for
+_TENSE_WINDOW = 150  # characters each side of a date in which tense cues are looked for
 _TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -592,12 +600,20 @@ def _tense(
                 hit = (sign, tokens[i + n - 1][1])
                 break
         if hit is None and len(word) > 3 and word.endswith("ed") and word not in not_past_ed:
-            if text[t_start].islower() and not _adjective_position(tokens, i):
+            if text[t_start].islower() and (
+                _next_to(text, t_end, start) or not _adjective_position(tokens, i)
+            ):  # "a deal announced Wednesday": the date's own verb, whatever stands before
                 hit = (-2, t_end)
         if hit is None:
             continue
         sign, hit_end = hit
-        if sign == 1 and word in _NOUN_TOO and _adjective_position(tokens, i):
+        if (
+            sign == 1
+            and word in _NOUN_TOO
+            and not _next_to(text, hit_end, start)
+            and _adjective_position(tokens, i)
+            and not tokens[i - 1][2].endswith("s")
+        ):
             continue  # "the abrupt end of the summit", "his visit": a noun, not a present verb
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
             continue  # "will be held": the tense is in the auxiliary, not the participle

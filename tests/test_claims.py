@@ -713,3 +713,27 @@ def test_quoted_x_as_saying_reports_the_content_and_a_closing_straight_quote_is_
 )
 def test_speakers_named_in_appositives_and_relative_clauses(text, expected):
     assert quotes("Story\n\n" + text, "2009-05-28") == expected
+
+
+def test_writers_summary_after_the_content_is_not_part_of_it():
+    text = (
+        "Nuclear\n\n"
+        "North Korea said it was suspending its participation in the talks, a move that "
+        "stunned its neighbours.\n\n"
+        "Kim Myong-gil said Washington had come with nothing new, in a setback to efforts to "
+        "revive diplomacy."
+    )
+    assert [t for t, _ in reported(text, "2005-02-10")] == [
+        "it was suspending its participation in the talks",
+        "Washington had come with nothing new",
+    ]
+
+
+def test_cue_after_a_quote_that_began_a_sentence_earlier_is_its_attribution():
+    text = (
+        "Analysts\n\n"
+        "“Pyongyang is raising the stakes. It wants to negotiate as a nuclear power,” Park "
+        "Soo-jin, a specialist on the North at Kyungnam University in Seoul, told AFP."
+    )
+    assert reported(text, "2005-02-10") == []
+    assert quotes(text, "2005-02-10")[0][1] == "Park Soo-jin"

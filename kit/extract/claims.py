@@ -1242,8 +1242,8 @@ def _cue_after_contents(
     dl = _DATELINE.match(text, s0, comma)
     first = (dl.end() if dl else s0, comma)
     fs, fe = _trim(text, *first)
-    if text[fs : fs + 1] in '“"‘' and fs < fe:
-        return
+    if (text[fs : fs + 1] in '“"‘' and fs < fe) or state.index.inside_quote(fs):
+        return  # the words before the cue are a quote (one that began a sentence earlier)
     rest = text[after_np_end:s1]
     has_rest = (
         rest.lstrip().startswith(",")
@@ -1406,7 +1406,11 @@ _STATEMENT_BEFORE = re.compile(
     r"(?:[\w\-]+[ \u00a0]+)?(?:statement|communiqué|communique|letter|note|report)[ \u00a0]+$"
 )
 _WRITER_TAIL = re.compile(
-    r",[ \u00a0]+(?:(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
+    # ", a move that stunned its neighbours", ", in a setback to efforts ...", ", a reference to"
+    r",[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:apparent[ \u00a0]+|clear[ \u00a0]+)?"
+    r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig)[ \u00a0]+"
+    r"(?:that|which|to|seen|widely|likely|aimed|at|for)\b"
+    r"|(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
     r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
     r"|(?:while|whereas)[ \u00a0]+(?:the|a|an|[A-Z])"
     r"|(?:as|even[ \u00a0]+as|just[ \u00a0]+as)[ \u00a0]+(?:the[ \u00a0]+)?[\w.’'\-]+"

@@ -737,3 +737,14 @@ def test_cue_after_a_quote_that_began_a_sentence_earlier_is_its_attribution():
     )
     assert reported(text, "2005-02-10") == []
     assert quotes(text, "2005-02-10")[0][1] == "Park Soo-jin"
+
+
+def test_agency_after_a_possessive_country_is_the_subject_and_and_urged_is_a_second_verb():
+    text = (
+        "Tower\n\n"
+        "North Korea’s official KCNA news agency said in a statement that the demolition showed "
+        "the country’s “sincere will” to implement the deal, and urged Washington to act "
+        "“without delay”."
+    )
+    assert quotes(text, "2008-06-27") == [("sincere will", "KCNA"), ("without delay", "KCNA")]
+    assert ("Washington to act “without delay”", "KCNA") in reported(text, "2008-06-27")

@@ -1006,6 +1006,15 @@ def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
     if not found:
         return NONE
     first = found[0]
+    text = article.text
+    if (
+        len(found) > 1
+        and text[first.end : first.end + 2] in ("'s", "’s")
+        and found[1].kind in ("organization", "person")
+        and found[1].start - first.end <= 40
+        and not re.search(r"[,;:]", text[first.end : found[1].start])
+    ):
+        first = found[1]  # "North Korea’s official KCNA news agency said": the agency
     if first.kind != "person":
         early = [
             m
@@ -1213,6 +1222,7 @@ def _is_quote_attribution(before: str, after: str) -> bool:
 
 
 #: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
+_CONJ_END = re.compile(r"(?:^|[ ,\u00a0])(?:and|but|or)$")
 _QUOTE_OPENS_LINE = re.compile(r"(?:^|\n|[.!?][”\"’']?[ \u00a0]+)[ \u00a0]*[“\"‘']?$")
 
 
@@ -1227,8 +1237,8 @@ def _attributes_quote(text: str, cue_start: int, claim_quotes: list[tuple[int, i
                 # "... would respond “with measures that will be felt.” White House officials
                 # said": the full stop inside closed the writer's sentence
                 continue
-            if _CONJ_START.match(between):
-                continue
+            if _CONJ_START.match(between) or _CONJ_END.search(between):
+                continue  # "“sincere will” to implement it, and urged": a second verb
             if len(between.split()) <= 7:
                 return True
     return False

@@ -748,3 +748,18 @@ def test_agency_after_a_possessive_country_is_the_subject_and_and_urged_is_a_sec
     )
     assert quotes(text, "2008-06-27") == [("sincere will", "KCNA"), ("without delay", "KCNA")]
     assert ("Washington to act “without delay”", "KCNA") in reported(text, "2008-06-27")
+
+
+def test_cue_followed_by_a_quoted_fragment_and_more_words_reports_a_clause():
+    text = (
+        "Briefing\n\n"
+        "A ministry spokesman, Ma Zhaoxu, urged “all relevant parties” to respond “calmly and "
+        "appropriately”."
+    )
+    assert reported(text, "2009-05-28") == [
+        ("“all relevant parties” to respond “calmly and appropriately”", "Ma Zhaoxu")
+    ]
+    assert quotes(text, "2009-05-28") == [
+        ("all relevant parties", "Ma Zhaoxu"),
+        ("calmly and appropriately", "Ma Zhaoxu"),
+    ]

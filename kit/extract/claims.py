@@ -1214,14 +1214,17 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
 
 def _is_quote_attribution(before: str, after: str) -> bool:
     """The cue introduces a direct quote: Kerry said, “... / said X, “..."."""
-    if _QUOTE_NEXT.match(after):
-        return True
+    if _QUOTE_NEXT.match(after) and not _FRAGMENT_THEN_MORE.match(after):
+        return True  # (not "urged “all relevant parties” to respond": a clause with a fragment)
     if _NP_THEN_QUOTE.match(after):  # said X, “...
         return True
     return False
 
 
 #: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
+_FRAGMENT_THEN_MORE = re.compile(
+    r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘'](?:[^”\"’'\s]+[ \u00a0]?){1,4}[”\"’'][ \u00a0]+[a-z]"
+)
 _CONJ_END = re.compile(r"(?:^|[ ,\u00a0])(?:and|but|or)$")
 _QUOTE_OPENS_LINE = re.compile(r"(?:^|\n|[.!?][”\"’']?[ \u00a0]+)[ \u00a0]*[“\"‘']?$")
 
@@ -1356,7 +1359,11 @@ def _content_after(
             return None
     end = s1
     seg = text[start:end]
-    if not seg or seg[0] in "“\"‘'" or _NOT_TO_BE.match(seg):
+    if (
+        not seg
+        or (seg[0] in "“\"‘'" and not _FRAGMENT_THEN_MORE.match(seg))
+        or _NOT_TO_BE.match(seg)
+    ):
         return None  # a quote, or "asked not to be named"
     # ", defying ...", ", drawing ...": a participle phrase added by the writer
     part = _PARTICIPLE.search(seg)

@@ -763,3 +763,12 @@ def test_cue_followed_by_a_quoted_fragment_and_more_words_reports_a_clause():
         ("all relevant parties", "Ma Zhaoxu"),
         ("calmly and appropriately", "Ma Zhaoxu"),
     ]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = (
+        "Weapons\n\n"
+        "North Korea said in a statement on Thursday that it had manufactured nuclear weapons.\n\n"
+        "“The talks have no meaning now,” the statement said."
+    )
+    assert quotes(text, "2005-02-10") == [("The talks have no meaning now", "North Korea")]

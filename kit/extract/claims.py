@@ -275,6 +275,16 @@ class _State:
         """ "the official" after "a ministry official": the source introduced before."""
         if sp.kind not in ("unnamed", "group"):
             return sp
+        if _THE_STATEMENT.fullmatch(sp.name):
+            # "“...,” the statement said": the statement of whoever was just reported
+            pos = sp.start if sp.start >= 0 else 10**9
+            para = self.article.paragraph_at(pos) if sp.start >= 0 else 0
+            for p, prev in reversed(self.history):
+                if p < pos and prev.kind in ("country", "organization", "person"):
+                    if sp.start < 0 or self.article.paragraph_at(p) >= para - 2:
+                        return prev
+                    break
+            return sp
         m = re.match(
             r"(?:the|this|that|[A-Z][\w.]*(?: [A-Z][\w.]*)?[’']s)\s+(?:\w+\s+)?(\w+)$", sp.name
         )
@@ -445,6 +455,9 @@ def _subject_like(text: str, m: Mention) -> bool:
     return not _PREP_END.search(pre)
 
 
+_THE_STATEMENT = re.compile(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|communique|communiqué|declaration|announcement)"
+)
 _ROLE_HEADS = frozenset(
     "president premier minister secretary leader chancellor chairman envoy ambassador "
     "spokesman spokeswoman negotiator king".split()

@@ -397,3 +397,13 @@ def test_persons_in_a_list_with_known_persons_and_after_a_kinship_word():
     persons = set(names(text, "person", "2019-06-20"))
     assert {"Ri Sol Ju", "Ding Xuexiang", "He Lifeng"} <= persons
     assert "Lifeng" not in persons
+
+
+def test_dateline_place_and_the_seat_of_a_university_are_not_actors():
+    text = (
+        "Outage\n\n"
+        "Seoul, South Korea (CNN) — North Korea on Saturday blamed the United States.\n\n"
+        "“It has to be seen to hit back,” said Lim Sung-jae, a professor at Kyungnam "
+        "University in Seoul."
+    )
+    assert names(text, "country", "2014-12-27") == ["North Korea", "United States"]

@@ -146,6 +146,8 @@ def _known_spans(article: Article) -> list[Mention]:
                 and _locative(text, start, end)
             ):
                 continue  # "talks in Stockholm": a place, not the Swedish government
+            if entry.form == "capital" and _SEAT_BEFORE.search(text, max(0, start - 40), start):
+                continue  # "a professor at Kyungnam University in Seoul": where a body sits
         found.append(Mention(start, end, entry.kind, entry.canonical, surface))
     listed = [m for m in found if m.kind == "organization"]
     for m in _org_rule_matches(text):
@@ -213,6 +215,10 @@ _LOCATIVE = re.compile(
 )
 
 
+_SEAT_BEFORE = re.compile(
+    rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}|Studies|Affairs|Embassy|embassy|office|bureau|"
+    rf"headquarters|correspondent){SP}+(?:in|at){SP}+$"
+)
 _OF = re.compile(rf"{SP}of{SP}")
 _OF_AT_FROM = re.compile(rf"{SP}(?:of|at|from){SP}(?:the{SP})?")
 _HEAD_OF = re.compile(rf"(?:{_HEADS_LAST}|{_HEADS_FIRST}){SP}(?:of|at|from){SP}")
@@ -611,15 +617,38 @@ def find_mentions(article: Article) -> list[Mention]:
     # paragraphs whose mentions are credits, not actors: bylines, photo credits, contributor lines
     skip = _contributor_paragraphs(article)
     skip.update(p.index for p in article.paragraphs if p.role in SKIP_ROLES)
+    datelines = _dateline_spans(article)
     everything = [
         m
         for m in everything
         if m.kind != "block"
         and (not skip or article.paragraph_at(m.start) not in skip)
         and (m.kind != "organization" or not _in_credit(text, m))
+        and not (m.kind == "country" and any(a <= m.start < b for a, b in datelines))
     ]
     everything.sort(key=lambda m: m.start)
     return everything
+
+
+#: "SEOUL, South Korea (AP) —", "Seoul, South Korea (CNN) —", "BEIJING, Feb. 10 (Xinhua) --":
+#: where the story was filed, at the start of a paragraph; the places in it are not actors.
+_DATELINE_START = re.compile(
+    r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*(?:\([^()]{1,40}\))?"
+    r"[ \u00a0]*(?:[\u2014\u2013]|--?)[ \u00a0]"
+)
+
+
+def _dateline_spans(article: Article) -> list[tuple[int, int]]:
+    """Datelines opening the first body paragraphs: the filing place is not an actor."""
+    out = []
+    text = article.text
+    for p in article.paragraphs[:8]:
+        if p.role != "body":
+            continue
+        m = _DATELINE_START.match(text, p.start, min(p.end, p.start + 80))
+        if m and (text[p.start : m.end()].isupper() or "(" in m.group()):
+            out.append((m.start(), m.end()))
+    return out
 
 
 _CONTRIBUTOR_LINE = re.compile(

@@ -643,7 +643,7 @@ def _dateline_spans(article: Article) -> list[tuple[int, int]]:
     out = []
     text = article.text
     for p in article.paragraphs[:8]:
-        if p.role != "body":
+        if p.role not in ("body", "standfirst"):
             continue
         m = _DATELINE_START.match(text, p.start, min(p.end, p.start + 80))
         if m and (text[p.start : m.end()].isupper() or "(" in m.group()):

@@ -772,3 +772,12 @@ def test_the_statement_speaks_for_whoever_issued_it():
         "“The talks have no meaning now,” the statement said."
     )
     assert quotes(text, "2005-02-10") == [("The talks have no meaning now", "North Korea")]
+
+
+def test_relative_clause_inside_reported_content_is_its_own_claim():
+    text = (
+        "Talks\n\n"
+        "Zhao Lei, an analyst, spoke. Zhao said Beijing, which has urged both sides to show "
+        "flexibility, would step up contacts."
+    )
+    assert ("both sides to show flexibility", "China") in reported(text, "2019-10-06")

@@ -1121,8 +1121,13 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             for c in claims[n_before:]
             if c["kind"] == "reported" and s0 <= c["start"] < s1
         ]
+        nested_relative = False
         if any(a <= cm.start() < b for a, b in reported_here):
-            continue
+            # (but "Zhao said Beijing, which has urged both sides to ..., would": the relative
+            # clause's own claim, closed by its comma)
+            nested_relative = bool(_RELATIVE_CUE.search(text, max(s0, cm.start() - 40), cm.start()))
+            if not nested_relative:
+                continue
         if cue_word not in cue_kinds:
             continue
         before = text[s0 : cm.start()]
@@ -1219,7 +1224,12 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
                 )
             continue
         content = _content_after(
-            article, sent, cm.end(), state, cue_kind, relative=_relative_before(text, s0, sp)
+            article,
+            sent,
+            cm.end(),
+            state,
+            cue_kind,
+            relative=_relative_before(text, s0, sp) or nested_relative,
         )
         if content:
             _add_reported(article, content, sp, cm, state, claims, cue_before=True)
@@ -1235,6 +1245,10 @@ def _is_quote_attribution(before: str, after: str) -> bool:
 
 
 #: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
+_RELATIVE_CUE = re.compile(
+    r",[ \u00a0]+(?:which|who)[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?"
+    r"(?:(?:long|also|repeatedly|previously|often)[ \u00a0]+)?$"
+)
 _FRAGMENT_THEN_MORE = re.compile(
     r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘'](?:[^”\"’'\s]+[ \u00a0]?){1,4}[”\"’'][ \u00a0]+[a-z]"
 )

@@ -781,3 +781,42 @@ def test_relative_clause_inside_reported_content_is_its_own_claim():
         "flexibility, would step up contacts."
     )
     assert ("both sides to show flexibility", "China") in reported(text, "2019-10-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_quotes"),
+    [
+        # "Secretary of State" is a title: its "of" does not make the name an object
+        (
+            "Secretary of State Rex Tillerson condemned the launch and said the door to talks "
+            "“is still open, but it is not open forever.”",
+            [("is still open, but it is not open forever", "Rex Tillerson")],
+        ),
+        # an appositive too long for a speaker phrase: its head speaks
+        (
+            "“The sanctions regime is failing,” Marcus Feld, a senior fellow at the Asan "
+            "Institute for Policy Studies in Seoul, told Bloomberg Television.",
+            [("The sanctions regime is failing", "Marcus Feld")],
+        ),
+        # "the X spokesman, Name, called ..."
+        (
+            "The State Department spokesman, Richard Boucher, called the decision ‘a serious "
+            "step in the wrong direction’.",
+            [("a serious step in the wrong direction", "Richard Boucher")],
+        ),
+        # "quoted X as telling Y that ..."
+        (
+            "Xinhua quoted Kim Jong-il as telling Hu Jintao that Pyongyang would “remain "
+            "patient and flexible” at the talks.",
+            [("remain patient and flexible", "Kim Jong Il")],
+        ),
+        # "As she put it:" introduces the next paragraph's quote
+        (
+            "Mira Castellanos, a senior fellow, is less sure. As she put it:\n\n"
+            "“The negotiators never agreed on a definition.”",
+            [("The negotiators never agreed on a definition", "Mira Castellanos")],
+        ),
+    ],
+)
+def test_more_speakers(text, expected_quotes):
+    assert quotes("Story\n\n" + text, "2017-11-29") == expected_quotes

@@ -481,7 +481,8 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
 
 _NOUN_BEFORE_APPOSITIVE = re.compile(
     rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?|[A-Z][\w\-]*[’']s)"
-    rf"(?:{SP}+[a-z][a-z\-’']*){{1,4}},{SP}+$"
+    # "the State Department spokesman, Richard Boucher": capitalized words, then the role noun
+    rf"(?:{SP}+[\w.\-’']+){{0,3}}{SP}+[a-z][a-z\-’']*,{SP}+$"
 )
 _KIN_BEFORE = re.compile(
     rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"

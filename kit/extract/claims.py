@@ -39,6 +39,7 @@ from .lexicon import (
     name_key,
     officeholder_index,
     reporting_cues,
+    title_before_regex,
     trie_regex,
 )
 from .quotes import Quote, find_quotes
@@ -132,7 +133,7 @@ _WAS_QUOTED = re.compile(
     r"^[\s,]*(?P<np>[^.“”\"]{1,60}?)[ \u00a0]+(?P<cue>was[ \u00a0]+quoted|were[ \u00a0]+quoted)[ \u00a0]+as[ \u00a0]+saying"
 )
 _QUOTED_AS_SAYING = re.compile(
-    r"\bquoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,60}?)[ \u00a0]+as[ \u00a0]+$"
+    r"\bquoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,60}?)[ \u00a0]+as[ \u00a0]+$"  # before "saying"/"telling"
 )
 _QUOTED_BEFORE = re.compile(
     r"(?:quoted[ \u00a0]+(?P<np>[^.,;“”\"]{1,50}?)|(?P<np2>[A-Z][^.,;“”\"]{0,50}?)[ \u00a0]+(?:was|were)"
@@ -446,6 +447,9 @@ _PREP_END = re.compile(
 def _subject_like(text: str, m: Mention) -> bool:
     """Not inside a prepositional phrase ("a meeting with U.S. President Donald Trump")."""
     pre = text[max(0, m.start - 80) : m.start]
+    title = title_before_regex().search(pre, max(0, len(pre) - 48))
+    if title:  # "Secretary of State Rex Tillerson": the "of" is the title's
+        pre = pre[: title.start()]
     pre = re.sub(r"(?:[A-Z][\w.’'\-]*[ \u00a0]+)*$", "", pre)  # titles, "U.S." before the name
     pre = re.sub(
         r"(?:[a-z]+[ \u00a0]+){0,2}$",
@@ -564,6 +568,13 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
     quote whose own cue lies inside that content ("X told reporters that Seoul would respond
     “flexibly”") is X's too, not the content's subject's."""
     hosts = [c for c in claims if c["kind"] == "reported" and c.get("_cue_before") and c["speaker"]]
+    for c in claims:  # a quote left without a speaker inside someone's reported content is theirs
+        if c["kind"] == "quote" and not c["speaker"]:
+            host = next(
+                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]), None
+            )
+            if host is not None:
+                c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
     for c in claims:
         if (
             c["kind"] != "quote"
@@ -881,6 +892,10 @@ def _after_cue(article, sent, q: Quote, state: _State, allow_gap: bool):
         and len(head_np.split()) <= (12 if _DESCRIBED_SOURCE.match(head_np) else 7)
     ):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
+        if not sp.name and "," in m.group("np"):
+            # a long appositive: "Marcus Feld, a senior fellow at ... in Seoul, told": its head
+            head_end = base + m.start("np") + m.group("np").index(",")
+            sp = speaker_from_phrase(text, base + m.start("np"), head_end, idx, resolve)
         if not sp.name and m.group("np").strip().endswith(","):
             sp = NONE
         if sp.name:
@@ -1345,6 +1360,11 @@ def _relative_before(text: str, s0: int, sp: Speaker) -> bool:
     return re.search(r"\b(?:which|who|whom)[ \u00a0]+$", text[max(s0, at - 12) : at]) is not None
 
 
+_BUT_CLAUSE = re.compile(
+    r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that|[A-Z][\w.’']*)[ \u00a0]"
+)
+
+
 def _content_after(
     article, sent, pos: int, state, cue_kind: str = "speech", relative: bool = False
 ) -> tuple[int, int] | None:
@@ -1393,7 +1413,12 @@ def _content_after(
     ):
         return None  # a quote, or "asked not to be named"
     # ", defying ...", ", drawing ...": a participle phrase added by the writer
-    part = _PARTICIPLE.search(seg)
+    outside = state.index.inside_quote  # a clause break inside quoted words is theirs
+
+    def first(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return next((m for m in pattern.finditer(seg) if not outside(start + m.start())), None)
+
+    part = first(_PARTICIPLE)
     if part:
         end = min(end, start + part.start())
     # stop at a dash closing an aside opened before the cue, and at ", saying"/", adding"
@@ -1404,21 +1429,18 @@ def _content_after(
             if d > 0:
                 end = min(end, start + d)
     # ", a day after ...", ", as rescue workers ...", ", while ...": the writer's own clause
-    tail = _WRITER_TAIL.search(seg)
+    tail = first(_WRITER_TAIL)
     if tail:
         end = min(end, start + tail.start())
-    stop = _rx("stop").search(seg)
+    stop = first(_rx("stop"))
     if stop:
         end = min(end, start + stop.start())
     # "... but it is not clear ...": a new clause by the writer
-    but = re.search(
-        r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that|[A-Z][\w.’']*)[ \u00a0]",
-        seg,
-    )
+    but = first(_BUT_CLAUSE)
     if but:
         end = min(end, start + but.start())
     # "... and urged ...", "... and called on ...": a second verb of the same speaker
-    coord = _rx("coord").search(seg)
+    coord = first(_rx("coord"))
     if coord:
         end = min(end, start + coord.start())
     if relative:

@@ -658,3 +658,31 @@ def test_more_tense_cues(text, published, expression, value):
 def test_print_page_header_is_boilerplate():
     text = "Talks open\n\nFriday, April 25, 2003; Page A01\n\nThe talks opened on Wednesday."
     assert [t for t, _ in found(text, "2003-04-25")] == ["Wednesday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        (
+            "The North agreed to declare all its programs by Dec. 31.",
+            "2007-10-05",
+            "Dec. 31",
+            "2007-12-31",
+        ),
+        ("The talks had been completed by June.", "2004-10-05", "June", "2004-06"),
+        (
+            "Lee, the front-runner in the Dec. 19 election, said little.",
+            "2007-10-05",
+            "Dec. 19",
+            "2007-12-19",
+        ),
+        (
+            "Roh, whose term ends in February, has said he wants a deal.",
+            "2007-10-05",
+            "February",
+            "2008-02",
+        ),
+    ],
+)
+def test_deadlines_and_the_dates_own_verb(text, published, expression, value):
+    assert value_of("Story\n\n" + text, published, expression) == value

@@ -552,6 +552,8 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
+_BY_BEFORE = re.compile(r"\b[Bb]y[ \u00a0]+$")
+_HAD_BEFORE = re.compile(r"\bhad\b")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince[ \u00a0]+(?:(?:early|late|mid)[ \u00a0-]*)?$")
 _TENSE_WINDOW = 150  # characters each side of a date in which tense cues are looked for
 _TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -626,7 +628,11 @@ def _tense(
         else:
             dist = 2 * (t_start - end) + _CLAUSE_PENALTY * _breaks(text, end, t_start)
         if sign == 1:
-            if weak and (best_dist is None or 1.5 * dist < best_dist):
+            # the date's own present-tense verb counts even where the present is weak
+            # ("whose term ends in February")
+            if (weak or _next_to(text, hit_end, start)) and (
+                best_dist is None or 1.5 * dist < best_dist
+            ):
                 best_dist, best = 1.5 * dist, 1
         elif best_dist is None or dist < best_dist:
             best_dist, best = dist, sign // 2
@@ -694,10 +700,11 @@ def _month_day(
         # The tense decides, unless the other side is days away and this side months away
         # ("the test came two days before his birthday, 8 January"), or the other side is
         # within two months and this side most of a year away: a day and month with no year
-        # is almost never about a date ten months off ("tested missiles on 4 July and
-        # 28 July, and experts now believe ...", written on 10 August).
+        # is seldom about a date most of a year off when the other side is within three months
+        # ("tested missiles on 4 July and 28 July, and experts now believe ...", written on
+        # 10 August; "the Dec. 19 presidential election", written in October).
         near, far = distance(closest), distance(preferred)
-        if not ((near <= _NEAR_DAYS and far > _FAR_DAYS) or (near <= 62 and far > 240)):
+        if not ((near <= _NEAR_DAYS and far > _FAR_DAYS) or (near <= 92 and far > 240)):
             return preferred
     return closest
 
@@ -799,6 +806,10 @@ class _Resolver:
             lo, hi = 0, len(self.text)
         if _SINCE_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
             return -1  # "held since March": always the past
+        if _BY_BEFORE.search(
+            self.text, max(0, m.start() - 6), m.start()
+        ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
+            return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
         if a.role_at(m.start()) in ("headline", "standfirst") and _HEADLINE_TO.search(
             self.text, max(lo, m.start() - 60), m.start()
         ):

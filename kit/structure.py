@@ -30,7 +30,7 @@ _CAPTION_END = re.compile(
 )
 #: "SEOUL, South Korea (AP) —", "BEIJING (Reuters) -", "WASHINGTON —": a story's opening line.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)*\s*(?:\([^()]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)*\s*(?:\([^()]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
 )
 _BYLINE_IN = re.compile(r"^[A-Z][\w'\-]+(?: [A-Z][\w'\-.]+){1,3} (?:in|and) [A-Z][\w ]{2,30}$")
 _TIMESTAMP = re.compile(

@@ -820,3 +820,29 @@ def test_relative_clause_inside_reported_content_is_its_own_claim():
 )
 def test_more_speakers(text, expected_quotes):
     assert quotes("Story\n\n" + text, "2017-11-29") == expected_quotes
+
+
+def test_subject_before_a_long_appositive_and_an_embedded_quote_in_its_content():
+    text = (
+        "Talks\n\n"
+        "Ri Chol-min, a vice-chairman of the North’s Committee for the Peaceful Reunification "
+        "of the Country, told the state news agency KCNA that his team would travel to "
+        "Panmunjom “with an open heart”."
+    )
+    assert reported(text, "2018-01-08") == [
+        ("his team would travel to Panmunjom “with an open heart”", "Ri Chol-min")
+    ]
+    assert quotes(text, "2018-01-08") == [("with an open heart", "Ri Chol-min")]
+
+
+def test_words_quoted_in_the_writers_sentence_do_not_continue_a_speaker_across_paragraphs():
+    text = (
+        "Funeral\n\n"
+        "“Nobody can afford for him to fail,” said Cho Eun-bi, a researcher.\n\n"
+        "2012 was meant to be the year in which the North became a “strong and prosperous "
+        "nation”, timed for a centenary."
+    )
+    assert quotes(text, "2011-12-31") == [
+        ("Nobody can afford for him to fail", "Cho Eun-bi"),
+        ("strong and prosperous nation", ""),  # when unsure, no speaker rather than a guess
+    ]

@@ -1097,12 +1097,17 @@ def _previous_quote_speaker(article, q: Quote, claims: list[dict]) -> Speaker:
     """A quote with no cue continues the quote just before it (same or previous paragraph);
     failing that, it follows "X said ..." in the sentence or paragraph before."""
     role = article.paragraphs[q.paragraph].role
+    sent = article.sentences[article.sentence_at(q.open)] if article.sentences else None
+    # words quoted inside the writer's own sentence ("became a “strong and prosperous nation”")
+    # continue a speaker only in the same paragraph
+    embedded = sent is not None and bool(article.text[sent.start : q.open].strip(" \u00a0“\"‘'"))
+    first_paragraph = q.paragraph if embedded else q.paragraph - 1
     for kind in ("quote", "reported"):
         for c in sorted(claims, key=lambda c: c["start"], reverse=True):
             if c["kind"] != kind or c["start"] >= q.start:
                 continue
             near = (
-                c["paragraph"] >= q.paragraph - 1
+                c["paragraph"] >= first_paragraph
                 and article.paragraphs[c["paragraph"]].role == role
             )
             if near and (kind == "quote" or c["speaker_kind"] in _CONTINUING_KINDS):

@@ -242,7 +242,7 @@ _OUTLET_TAIL = re.compile(
     r"[ \u00a0]+(?:news[ \u00a0]+)?(?:agency|newspaper|daily|broadcaster|television|radio|website)"
 )
 _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
-_APPOS_OPEN = re.compile(r"^,[ \u00a0]+(?:who|whose|which|a|an|the|one|[a-z])", re.IGNORECASE)
+_APPOS_OPEN = re.compile(r",[ \u00a0]+(?:who|whose|which|a|an|the|one)\b", re.IGNORECASE)
 
 
 _ASIDE_OPEN = re.compile(
@@ -302,6 +302,8 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
     for m in index.within(floor, end):
         if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, m.end):
             continue
+        if m.kind != "person" and _PREPOSITION_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue  # "a senior official in Seoul, who ...": Seoul is where, not who
         between = text[m.end : end]
         if not re.search(r"[.;](?:\s|$)", between.rstrip(",”\"’' ")):
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)

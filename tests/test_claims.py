@@ -846,3 +846,26 @@ def test_words_quoted_in_the_writers_sentence_do_not_continue_a_speaker_across_p
         ("Nobody can afford for him to fail", "Cho Eun-bi"),
         ("strong and prosperous nation", ""),  # when unsure, no speaker rather than a guess
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Roh Moo-hyun vowed to continue the policy of engagement.",
+            [("to continue the policy of engagement", "Roh Moo-hyun")],
+        ),
+        (
+            "Roh Moo-hyun called for direct talks between Pyongyang and Washington.",
+            [("direct talks between Pyongyang and Washington", "Roh Moo-hyun")],
+        ),
+        (
+            "Rex Tillerson called on China and Russia to cut off oil supplies.",
+            [("China and Russia to cut off oil supplies", "Rex Tillerson")],
+        ),
+        ("The plan called for troops to withdraw.", []),  # no speaker: a plan, not a person
+        ("Officials feared a refugee exodus.", []),  # a cognition verb needs a clause
+    ],
+)
+def test_promises_threats_and_calls_for_action_are_reported_speech(text, expected):
+    assert reported("Story\n\n" + text, "2007-10-05") == expected

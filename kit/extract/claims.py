@@ -1396,7 +1396,9 @@ def _content_after(
         # "told MPs the test was ...": a short audience, then the clause without "that"
         start += audience.end()
         has_that = True
-    elif cue_kind == "object" or _PREP_START.match(rest):
+    elif (cue_kind == "object" or _PREP_START.match(rest)) and not (
+        cue_kind == "commit" and rest.startswith("to ")  # "vowed to continue ..."
+    ):
         that = _THAT_LATER.match(rest)
         if not that or cue_regex().search(rest, 0, that.start() + 1) or _NOT_TO_BE.match(rest):
             return None  # "hoped to announce ..., said it regretted that": another verb's "that"
@@ -1405,7 +1407,9 @@ def _content_after(
     elif _THAT_START.match(rest):
         start += _THAT_START.match(rest).end()
         has_that = True
-    if cue_kind == "cognition" and not has_that:
+    if cue_kind == "commit" and not has_that and text.startswith("to ", start):
+        pass  # "vowed to continue the policy": the promise itself is the content
+    elif cue_kind in ("cognition", "commit") and not has_that:
         head = " ".join(text[start:s1].split()[:8])
         if head.lower().startswith("to ") or not _FINITE.search(head):
             return None

@@ -869,3 +869,18 @@ def test_words_quoted_in_the_writers_sentence_do_not_continue_a_speaker_across_p
 )
 def test_promises_threats_and_calls_for_action_are_reported_speech(text, expected):
     assert reported("Story\n\n" + text, "2007-10-05") == expected
+
+
+def test_though_and_a_new_subject_end_the_reported_content():
+    text = (
+        "Talks\n\n"
+        "Glyn Davies said the door remained open, though he acknowledged that nothing would "
+        "move quickly.\n\n"
+        "President George W. Bush said the dispute can be resolved peacefully, and his aides "
+        "were careful to avoid talk of a deadline."
+    )
+    assert reported(text, "2011-12-31") == [
+        ("the door remained open", "Glyn Davies"),
+        ("nothing would move quickly", "Glyn Davies"),
+        ("the dispute can be resolved peacefully", "George W. Bush"),
+    ]

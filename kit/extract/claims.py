@@ -1488,6 +1488,9 @@ _WRITER_TAIL = re.compile(
     r"|(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
     r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
     r"|(?:while|whereas)[ \u00a0]+(?:the|a|an|[A-Z])"
+    # ", though he acknowledged ...", ", and his aides were careful ...": the writer again
+    r"|(?:though|although)[ \u00a0]+(?:he|she|they|it|the|a|an|[A-Z])"
+    r"|and[ \u00a0]+(?:his|her|their|its)[ \u00a0]+[a-z]+[ \u00a0]+(?:were|was|are|is|had|have|has)\b"
     r"|(?:as|even[ \u00a0]+as|just[ \u00a0]+as)[ \u00a0]+(?:the[ \u00a0]+)?[\w.’'\-]+"
     r"(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+(?:[a-z]+ed|had|has|have|was|were|is|are|found|said|says|flew|met)\b"
     r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"

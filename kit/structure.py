@@ -32,6 +32,23 @@ _CAPTION_END = re.compile(
 DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' ]+)*\s*(?:\([^()]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
 )
+#: Any dateline at a paragraph's start: the above, "Seoul, South Korea (CNN) —" in ordinary case
+#: with the outlet in brackets, and "BEIJING, Feb. 10 (Xinhua) --".
+_DATELINE_ANY = re.compile(
+    r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*(?:\([^()]{1,40}\))?"
+    r"[ \u00a0]*(?:[\u2014\u2013]|--?)[ \u00a0]"
+)
+
+
+def dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The dateline opening ``text[start:end]`` (a place in capitals, or any place followed by
+    the outlet in brackets), or None."""
+    m = _DATELINE_ANY.match(text, start, end)
+    if m and ("(" in m.group() or text[start : m.end()].isupper()):
+        return m
+    return DATELINE.match(text, start, end)
+
+
 _BYLINE_IN = re.compile(r"^[A-Z][\w'\-]+(?: [A-Z][\w'\-.]+){1,3} (?:in|and) [A-Z][\w ]{2,30}$")
 _TIMESTAMP = re.compile(
     r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? )?(?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2},?) "

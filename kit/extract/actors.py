@@ -26,6 +26,7 @@ import pandas as pd
 from ..article import Article
 from ..data_files import abbreviations, read_lines
 from ..schema import frame
+from ..structure import dateline_at
 from .lexicon import (
     SP,
     east_asian_surnames,
@@ -631,14 +632,6 @@ def find_mentions(article: Article) -> list[Mention]:
     return everything
 
 
-#: "SEOUL, South Korea (AP) —", "Seoul, South Korea (CNN) —", "BEIJING, Feb. 10 (Xinhua) --":
-#: where the story was filed, at the start of a paragraph; the places in it are not actors.
-_DATELINE_START = re.compile(
-    r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*(?:\([^()]{1,40}\))?"
-    r"[ \u00a0]*(?:[\u2014\u2013]|--?)[ \u00a0]"
-)
-
-
 def _dateline_spans(article: Article) -> list[tuple[int, int]]:
     """Datelines opening the first body paragraphs: the filing place is not an actor."""
     out = []
@@ -646,8 +639,8 @@ def _dateline_spans(article: Article) -> list[tuple[int, int]]:
     for p in article.paragraphs[:8]:
         if p.role not in ("body", "standfirst"):
             continue
-        m = _DATELINE_START.match(text, p.start, min(p.end, p.start + 80))
-        if m and (text[p.start : m.end()].isupper() or "(" in m.group()):
+        m = dateline_at(text, p.start, min(p.end, p.start + 80))
+        if m:
             out.append((m.start(), m.end()))
     return out
 

@@ -23,7 +23,7 @@ import pandas as pd
 from ..article import Article
 from ..data_files import read_lines
 from ..schema import frame
-from ..structure import DATELINE
+from ..structure import dateline_at
 from .actors import SKIP_ROLES, Mention
 from .cues import (
     NONE,
@@ -1001,11 +1001,6 @@ def _last_speaker_in(state: _State, sent) -> Speaker | None:
     return None
 
 
-#: "Seoul, South Korea (CNN) —": a dateline in ordinary case, with the outlet in brackets.
-_OUTLET_DATELINE = re.compile(
-    r"[A-Z][\w.'\- ]{1,30}(?:,[ \u00a0]*[A-Z][\w.' ]{1,30})*[ \u00a0]*\([^()]{1,40}\)[ \u00a0]*"
-    r"[\u2014\u2013-]{1,2}[ \u00a0]"
-)
 #: "the owner of a clothing firm with a plant in Kaesong": a described source may run long.
 _DESCRIBED_SOURCE = re.compile(r"[ \u00a0]*(?:the|a|an|one)[ \u00a0]+[a-z]")
 _PRONOUN_OPENS = re.compile(r"[\s“\"‘']*(He|She|They|It)\b")
@@ -1021,9 +1016,7 @@ def _sentence_subject(article, sent, limit: int, state: _State) -> Speaker:
         if sp.name:
             return sp
     begin = sent.start
-    dateline = DATELINE.match(article.text, sent.start, limit) or _OUTLET_DATELINE.match(
-        article.text, sent.start, limit
-    )
+    dateline = dateline_at(article.text, sent.start, limit)
     if dateline:  # "Seoul, South Korea (CNN) — North Korea ...": the place is not the subject
         begin = dateline.end()
     found = [
@@ -1264,7 +1257,6 @@ def _is_quote_attribution(before: str, after: str) -> bool:
     return False
 
 
-#: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
 _RELATIVE_CUE = re.compile(
     r",[ \u00a0]+(?:which|who)[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?"
     r"(?:(?:long|also|repeatedly|previously|often)[ \u00a0]+)?$"
@@ -1273,6 +1265,7 @@ _FRAGMENT_THEN_MORE = re.compile(
     r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘'](?:[^”\"’'\s]+[ \u00a0]?){1,4}[”\"’'][ \u00a0]+[a-z]"
 )
 _CONJ_END = re.compile(r"(?:^|[ ,\u00a0])(?:and|but|or)$")
+#: Only white space (and an opening mark) between a line's start, or a sentence's end, and a quote.
 _QUOTE_OPENS_LINE = re.compile(r"(?:^|\n|[.!?][”\"’']?[ \u00a0]+)[ \u00a0]*[“\"‘']?$")
 
 

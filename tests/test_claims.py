@@ -884,3 +884,16 @@ def test_though_and_a_new_subject_end_the_reported_content():
         ("nothing would move quickly", "Glyn Davies"),
         ("the dispute can be resolved peacefully", "George W. Bush"),
     ]
+
+
+def test_subject_with_an_age_and_a_long_relative_clause():
+    text = (
+        "Summit\n\n"
+        "President Roh Moo-hyun said the deal was historic.\n\n"
+        "Grace Chung, 71, who fled south as a girl during the war and has not seen her brother "
+        "since 1951, said she cried when she watched the two leaders.\n\n"
+        "“Every summit, I think maybe this time I will see him,” she said."
+    )
+    assert quotes(text, "2007-10-05") == [
+        ("Every summit, I think maybe this time I will see him", "Grace Chung")
+    ]

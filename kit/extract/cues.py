@@ -242,7 +242,9 @@ _OUTLET_TAIL = re.compile(
     r"[ \u00a0]+(?:news[ \u00a0]+)?(?:agency|newspaper|daily|broadcaster|television|radio|website)"
 )
 _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
-_APPOS_OPEN = re.compile(r",[ \u00a0]+(?:who|whose|which|a|an|the|one)\b", re.IGNORECASE)
+_APPOS_OPEN = re.compile(
+    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:who|whose|which|a|an|the|one)\b", re.IGNORECASE
+)  # ", 71, who ..."
 
 
 _ASIDE_OPEN = re.compile(

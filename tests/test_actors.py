@@ -407,3 +407,12 @@ def test_dateline_place_and_the_seat_of_a_university_are_not_actors():
         "University in Seoul."
     )
     assert names(text, "country", "2014-12-27") == ["North Korea", "United States"]
+
+
+def test_full_name_before_any_reporting_verb_is_a_person_but_a_reporting_credit_is_not():
+    text = (
+        "Hanoi\n\n"
+        "Writing for a website, Robert J. Tamsin argued that the offer was substantial.\n\n"
+        "Helen Cho reported from Seoul, and David Kessler from Beijing."
+    )
+    assert names(text, "person", "2019-03-15") == ["Robert J. Tamsin"]

@@ -897,3 +897,12 @@ def test_subject_with_an_age_and_a_long_relative_clause():
     assert quotes(text, "2007-10-05") == [
         ("Every summit, I think maybe this time I will see him", "Grace Chung")
     ]
+
+
+def test_the_government_speaks_for_the_country_just_reported():
+    text = (
+        "Treaty\n\n"
+        "Pyongyang said the withdrawal was a legitimate measure.\n\n"
+        "‘We are not afraid of anyone,’ the government declared in the statement."
+    )
+    assert quotes(text, "2003-01-11") == [("We are not afraid of anyone", "North Korea")]

@@ -29,6 +29,7 @@ from ..schema import frame
 from ..structure import dateline_at
 from .lexicon import (
     SP,
+    cue_regex,
     east_asian_surnames,
     gazetteer,
     gazetteer_lookup,
@@ -473,6 +474,12 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
         CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")
     ):
         return True, ""
+    if (
+        ntok >= 2
+        and _ANY_CUE_AFTER.match(after)
+        and cue_regex().match(after, _ANY_CUE_AFTER.match(after).end())
+    ):
+        return True, ""  # "Robert J. Tamsin argued that ...": any reporting verb from the list
     if ntok >= 2 and after[:1] == "," and _NOUN_BEFORE_APPOSITIVE.search(before):
         return True, ""  # "Its author, Daniel Okafor, argued": a name set off after a role noun
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
@@ -485,6 +492,7 @@ _NOUN_BEFORE_APPOSITIVE = re.compile(
     # "the State Department spokesman, Richard Boucher": capitalized words, then the role noun
     rf"(?:{SP}+[\w.\-’']+){{0,3}}{SP}+[a-z][a-z\-’']*,{SP}+$"
 )
+_ANY_CUE_AFTER = re.compile(rf"{SP}+(?:(?:also|later|has|had|once){SP}+)?")
 _KIN_BEFORE = re.compile(
     rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"
     rf"daughter|sister|brother|father|mother|uncle|aunt|nephew|niece|grandfather|grandson)"
@@ -648,10 +656,12 @@ def _dateline_spans(article: Article) -> list[tuple[int, int]]:
 _CONTRIBUTOR_LINE = re.compile(
     r"(?im)\bcontributed(?:[ \t]+reporting)?[ \t]+to[ \t]+(?:this|the)[ \t]+(?:report|story|article)"
     r"|^[ \t]*\(?(?:additional[ \t]+)?reporting[ \t]+by\b|^[ \t]*\(?(?:writing|editing)[ \t]+by\b"
+    # "Helen Cho reported from Seoul, and David Kessler from Beijing."
+    r"|^[ \t]*[a-z][\w.\-]*(?:[ \t]+[a-z][\w.\-]*){1,3}[ \t]+reported[ \t]+from\b"
 )
 
 
-_CONTRIBUTOR_WORDS = ("ontributed", "eporting by", "riting by", "diting by")
+_CONTRIBUTOR_WORDS = ("ontributed", "eporting by", "riting by", "diting by", "eported from")
 
 
 def _contributor_paragraphs(article: Article) -> set[int]:

@@ -276,12 +276,17 @@ class _State:
         """ "the official" after "a ministry official": the source introduced before."""
         if sp.kind not in ("unnamed", "group"):
             return sp
-        if _THE_STATEMENT.fullmatch(sp.name):
+        if _THE_STATEMENT.fullmatch(sp.name) or _THE_GOVERNMENT.fullmatch(sp.name):
             # "“...,” the statement said": the statement of whoever was just reported
             pos = sp.start if sp.start >= 0 else 10**9
             para = self.article.paragraph_at(pos) if sp.start >= 0 else 0
             for p, prev in reversed(self.history):
-                if p < pos and prev.kind in ("country", "organization", "person"):
+                kinds = (
+                    ("country",)
+                    if _THE_GOVERNMENT.fullmatch(sp.name)
+                    else ("country", "organization", "person")
+                )
+                if p < pos and prev.kind in kinds:
                     if sp.start < 0 or self.article.paragraph_at(p) >= para - 2:
                         return prev
                     break
@@ -462,6 +467,8 @@ def _subject_like(text: str, m: Mention) -> bool:
 _THE_STATEMENT = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|communique|communiqué|declaration|announcement)"
 )
+#: "the government declared ...": the country whose government was just reported.
+_THE_GOVERNMENT = re.compile(r"(?:[Tt]he|[Ii]ts)[ \u00a0]+(?:government|regime|leadership)")
 _ROLE_HEADS = frozenset(
     "president premier minister secretary leader chancellor chairman envoy ambassador "
     "spokesman spokeswoman negotiator king".split()

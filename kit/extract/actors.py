@@ -474,11 +474,8 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
         CUE_AFTER.match(after) and (ntok >= 2 or after[:1] != ",")
     ):
         return True, ""
-    if (
-        ntok >= 2
-        and _ANY_CUE_AFTER.match(after)
-        and cue_regex().match(after, _ANY_CUE_AFTER.match(after).end())
-    ):
+    gap = _ANY_CUE_AFTER.match(after) if ntok >= 2 else None
+    if gap and cue_regex().match(after, gap.end()):
         return True, ""  # "Robert J. Tamsin argued that ...": any reporting verb from the list
     if ntok >= 2 and after[:1] == "," and _NOUN_BEFORE_APPOSITIVE.search(before):
         return True, ""  # "Its author, Daniel Okafor, argued": a name set off after a role noun
@@ -580,9 +577,9 @@ def find_mentions(article: Article) -> list[Mention]:
     starts = {m.start: m for m in person_mentions}
     for item in [x for x in singles if " " in x[2]]:
         s, e, name = item
-        if not (
-            _JOINED_TO_PERSON.match(text, e) and _JOINED_TO_PERSON.match(text, e).end() in starts
-        ) and not any(text[k:s] in (" and ", "\u00a0and ", ", ") for k in ends if s - 6 <= k < s):
+        joined = _JOINED_TO_PERSON.match(text, e)
+        before = any(text[k:s] in (" and ", "\u00a0and ", ", ") for k in ends if s - 6 <= k < s)
+        if not (joined and joined.end() in starts) and not before:
             continue
         if _ORG_HEAD_WORD.search(name) or len(name.split()) > 3:
             continue

@@ -276,16 +276,14 @@ class _State:
         """ "the official" after "a ministry official": the source introduced before."""
         if sp.kind not in ("unnamed", "group"):
             return sp
-        if _THE_STATEMENT.fullmatch(sp.name) or _THE_GOVERNMENT.fullmatch(sp.name):
-            # "“...,” the statement said": the statement of whoever was just reported
+        government = _THE_GOVERNMENT.fullmatch(sp.name) is not None
+        if government or _THE_STATEMENT.fullmatch(sp.name):
+            # "“...,” the statement said": the statement of whoever was just reported;
+            # "the government declared": the country just reported
+            kinds = ("country",) if government else ("country", "organization", "person")
             pos = sp.start if sp.start >= 0 else 10**9
             para = self.article.paragraph_at(pos) if sp.start >= 0 else 0
             for p, prev in reversed(self.history):
-                kinds = (
-                    ("country",)
-                    if _THE_GOVERNMENT.fullmatch(sp.name)
-                    else ("country", "organization", "person")
-                )
                 if p < pos and prev.kind in kinds:
                     if sp.start < 0 or self.article.paragraph_at(p) >= para - 2:
                         return prev
@@ -636,9 +634,6 @@ _PERSON_ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME_COLON = re.compile(r":[ \u00a0]*$")
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{2,}(?:,[ \u00a0]+[A-Z][\w.' ]+)?(?:[ \u00a0]+\([\w .]+\))?[ \u00a0]*[\u2014\u2013-]{1,2}[ \u00a0]+"
-)
 
 
 def _lead_sources(article, claims: list[dict]) -> None:
@@ -1299,7 +1294,7 @@ def _cue_after_contents(
 ) -> None:
     text = article.text
     s0, s1 = sent.start, sent.end
-    dl = _DATELINE.match(text, s0, comma)
+    dl = dateline_at(text, s0, comma)
     first = (dl.end() if dl else s0, comma)
     fs, fe = _trim(text, *first)
     if (text[fs : fs + 1] in '“"‘' and fs < fe) or state.index.inside_quote(fs):

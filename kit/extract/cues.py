@@ -100,6 +100,16 @@ class MentionIndex:
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|of|for|with|near)[ \u00a0]+$")
+
+
+def _place_after_preposition(text: str, m) -> bool:
+    """ "a senior official in Seoul, who ..., said": a country or body after a preposition is
+    where, not who."""
+    return m.kind != "person" and bool(
+        _PREPOSITION_BEFORE.search(text, max(0, m.start - 8), m.start)
+    )
+
+
 _NOT_A_SUBJECT = re.compile(r"^(?!according\b)[a-z]+ing\b|[ \u00a0](?:and|or|but)$")
 _POSSESSIVE_THEN = re.compile(r"[’']s[ \u00a0]+([^,;:]+?)[ \u00a0]*$")
 
@@ -293,19 +303,15 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
         if (
             m is not None
             and m.kind in ("person", "organization", "country")
-            # "a senior official in Seoul, who ..., said": Seoul is where, not who
-            and not (
-                m.kind != "person"
-                and _PREPOSITION_BEFORE.search(text, max(0, m.start - 8), m.start)
-            )
+            and not _place_after_preposition(text, m)
         ):
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
     # the first actor followed by ", who ...", ", a ...": the subject of a long appositive
     for m in index.within(floor, end):
         if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, m.end):
             continue
-        if m.kind != "person" and _PREPOSITION_BEFORE.search(text, max(0, m.start - 8), m.start):
-            continue  # "a senior official in Seoul, who ...": Seoul is where, not who
+        if _place_after_preposition(text, m):
+            continue
         between = text[m.end : end]
         if not re.search(r"[.;](?:\s|$)", between.rstrip(",”\"’' ")):
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)

@@ -906,3 +906,41 @@ def test_the_government_speaks_for_the_country_just_reported():
         "‘We are not afraid of anyone,’ the government declared in the statement."
     )
     assert quotes(text, "2003-01-11") == [("We are not afraid of anyone", "North Korea")]
+
+
+def test_wire_dateline_with_hyphen_is_not_part_of_the_subject():
+    text = (
+        "Talks\n\n"
+        "BEIJING (Reuters) - The top U.S. negotiator said on Wednesday that talks had been "
+        "useful."
+    )
+    assert reported(text) == [("talks had been useful", "The top U.S. negotiator")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We are ready to talk,” said Sen. Tom Harlan.",  # an abbreviated title after the cue
+        "“We are ready to talk,” Tom Harlan (R-Ohio) said.",  # party and state in brackets
+        "“We are ready to talk,” said Sen. Tom Harlan (R-Ohio), a senior Republican.",
+        "“We are ready to talk,” Gov. Tom Harlan (pictured) said.",
+    ],
+)
+def test_abbreviated_titles_and_bracketed_asides_around_the_speaker(sentence):
+    assert quotes("Talks\n\nTalks resumed. " + sentence) == [("We are ready to talk", "Tom Harlan")]
+
+
+def test_bracketed_aside_between_subject_and_cue():
+    text = "Talks\n\nTom Harlan (R-Ohio) said on Tuesday that talks should resume."
+    assert reported(text) == [("talks should resume", "Tom Harlan")]
+
+
+def test_wire_credit_lines_are_boilerplate():
+    text = (
+        "Talks\n\n"
+        "“We are ready,” said Tom Harlan, a diplomat.\n\n"
+        "Reporting by Ann Lee; Editing by Bo Chan\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles."
+    )
+    a = parse(text).actors
+    assert sorted(a["actor"]) == ["Tom Harlan"]

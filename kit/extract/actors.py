@@ -468,6 +468,8 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     if _KIN_BEFORE.search(before):
         return True, ""  # "his wife Ri Sol Ju", "her brother Kim Jong Un"
     after = text[e : e + 40]
+    if _PARTY_AFTER.match(after):
+        return True, ""  # "John McCain (R-Ariz.)", "Nancy Pelosi (D-Calif.)": a US lawmaker
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
     if CUE_NEAR.search(before, max(0, len(before) - 22)) or (
@@ -489,7 +491,11 @@ _NOUN_BEFORE_APPOSITIVE = re.compile(
     # "the State Department spokesman, Richard Boucher": capitalized words, then the role noun
     rf"(?:{SP}+[\w.\-’']+){{0,3}}{SP}+[a-z][a-z\-’']*,{SP}+$"
 )
-_ANY_CUE_AFTER = re.compile(rf"{SP}+(?:(?:also|later|has|had|once){SP}+)?")
+_ANY_CUE_AFTER = re.compile(
+    # "Robert J. Tamsin argued", "Kim (pictured) says": a short aside in brackets may come between
+    rf"(?:{SP}*\([^()]{{1,25}}\))?{SP}+(?:(?:also|later|has|had|once){SP}+)?"
+)
+_PARTY_AFTER = re.compile(rf"{SP}*\([RDI](?:-[A-Z][A-Za-z.]{{1,6}})?\)")
 _KIN_BEFORE = re.compile(
     rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"
     rf"daughter|sister|brother|father|mother|uncle|aunt|nephew|niece|grandfather|grandson)"

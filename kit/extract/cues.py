@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..structure import dateline_at
 from .actors import Mention
 from .lexicon import source_nouns
 
@@ -200,6 +201,9 @@ def subject_before(
     text: str, floor: int, cue_start: int, index: MentionIndex, resolve_pronoun
 ) -> Speaker:
     """The subject just before a cue ("Kerry said", "U.S. officials do acknowledge")."""
+    dateline = dateline_at(text, floor, cue_start)
+    if dateline:  # "BEIJING (Reuters) - The top U.S. negotiator said": the place is no subject
+        floor = dateline.end()
     floor = max(floor, cue_start - 240)  # a subject is never further away; keeps regexes fast
     before = text[floor:cue_start]
     # adverbs and auxiliaries before the cue ("has long said"): only the last stretch can hold them
@@ -210,6 +214,12 @@ def subject_before(
     trimmed = before[: aux.start()] if aux else before
     end = floor + len(trimmed.rstrip(" \u00a0"))
     tail = text[floor:end]
+    if tail.endswith(")") and index.ending_at(end) is None:
+        # "Sen. John McCain (R-Ariz.) said", "Kim (pictured) says": the aside is not the subject
+        open_ = tail.rfind("(")
+        if 0 < open_ and len(tail) - open_ <= 40:
+            end = floor + len(tail[:open_].rstrip(" \u00a0"))
+            tail = text[floor:end]
     if not tail:
         return NONE
     pron = PRONOUN.search(tail, max(0, len(tail) - 7))  # anchored at the end: look there only

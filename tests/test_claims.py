@@ -944,3 +944,15 @@ def test_wire_credit_lines_are_boilerplate():
     )
     a = parse(text).actors
     assert sorted(a["actor"]) == ["Tom Harlan"]
+
+
+def test_that_then_a_whole_quote_is_both_a_quote_and_the_reported_clause():
+    text = (
+        "Talks\n\n"
+        "A senior official warned on Tuesday that “all options are on the table” after the "
+        "launch."
+    )
+    assert quotes(text) == [("all options are on the table", "A senior official")]
+    assert reported(text) == [("“all options are on the table”", "A senior official")]
+    # without "that" it is a direct quote only
+    assert reported("Talks\n\nA senior official said, “All options are on the table.”") == []

@@ -237,6 +237,8 @@ _INVERTED_NP = re.compile(
 )
 _AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?$")
 _QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
+#: "warned that “all options are on the table”": a quote that is also the reported clause
+_THAT_QUOTE = re.compile(r"^[ \u00a0]+that[ \u00a0]+[“\"‘']")
 _NP_THEN_QUOTE = re.compile(r"^[ \u00a0]+[^,.;“”\"]{1,60},[ \u00a0]*[“\"]")  # not a closing mark
 _STOP_IN = re.compile(r"[.;!?](?:\s|$)")
 _CONJ_START = re.compile(r"(?:and|but|or|while|as)\b")
@@ -1265,7 +1267,11 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
 
 def _is_quote_attribution(before: str, after: str) -> bool:
     """The cue introduces a direct quote: Kerry said, “... / said X, “..."."""
-    if _QUOTE_NEXT.match(after) and not _FRAGMENT_THEN_MORE.match(after):
+    if (
+        _QUOTE_NEXT.match(after)
+        and not _FRAGMENT_THEN_MORE.match(after)
+        and not _THAT_QUOTE.match(after)
+    ):
         return True  # (not "urged “all relevant parties” to respond": a clause with a fragment)
     if _NP_THEN_QUOTE.match(after):  # said X, “...
         return True
@@ -1425,10 +1431,16 @@ def _content_after(
     seg = text[start:end]
     if (
         not seg
-        or (seg[0] in "“\"‘'" and not _FRAGMENT_THEN_MORE.match(seg))
+        or (seg[0] in "“\"‘'" and not has_that and not _FRAGMENT_THEN_MORE.match(seg))
         or _NOT_TO_BE.match(seg)
     ):
-        return None  # a quote, or "asked not to be named"
+        return None  # a quote ("that “...”" is also a clause), or "asked not to be named"
+    if seg[0] in "“\"‘'" and not _FRAGMENT_THEN_MORE.match(seg):
+        # "warned that “all options are on the table” after ...": the quote is the clause
+        span = state.index.quote_span_at(start)
+        if span:
+            end = min(end, span[1])
+            seg = text[start:end]
     # ", defying ...", ", drawing ...": a participle phrase added by the writer
     outside = state.index.inside_quote  # a clause break inside quoted words is theirs
 

@@ -64,8 +64,12 @@ class MentionIndex:
         self._quote_starts = [a for a, _ in self.quote_spans]
 
     def inside_quote(self, pos: int) -> bool:
+        return self.quote_span_at(pos) is not None
+
+    def quote_span_at(self, pos: int) -> tuple[int, int] | None:
+        """(opening mark, just after the closing mark) of the quote around ``pos``, or None."""
         i = bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and pos < self.quote_spans[i][1]
+        return self.quote_spans[i] if i >= 0 and pos < self.quote_spans[i][1] else None
 
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_right(self.starts, start - 1)

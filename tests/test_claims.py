@@ -956,3 +956,10 @@ def test_that_then_a_whole_quote_is_both_a_quote_and_the_reported_clause():
     assert reported(text) == [("“all options are on the table”", "A senior official")]
     # without "that" it is a direct quote only
     assert reported("Talks\n\nA senior official said, “All options are on the table.”") == []
+
+
+def test_unnamed_source_phrase_drops_its_relative_clause():
+    text = (
+        "Talks\n\n“The door remains open,” the official, who spoke on condition of anonymity, said."
+    )
+    assert quotes(text) == [("The door remains open", "the official")]

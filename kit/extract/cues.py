@@ -133,7 +133,14 @@ def clean_phrase(phrase: str) -> str:
         phrase,
         flags=re.I,
     )
+    # "the official, who spoke on condition of anonymity,": the source is the head phrase
+    rel = _RELATIVE_TAIL.search(phrase)
+    if rel and rel.start() > 0:
+        phrase = phrase[: rel.start()]
     return phrase.strip()
+
+
+_RELATIVE_TAIL = re.compile(r",[ \u00a0]+(?:who|whom|whose|which)\b")
 
 
 def speaker_from_phrase(

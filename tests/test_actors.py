@@ -416,3 +416,13 @@ def test_full_name_before_any_reporting_verb_is_a_person_but_a_reporting_credit_
         "Helen Cho reported from Seoul, and David Kessler from Beijing."
     )
     assert names(text, "person", "2019-03-15") == ["Robert J. Tamsin"]
+
+
+def test_two_organizations_joined_by_and_the_stay_two():
+    text = "Talks\n\nThe Pentagon and the State Department said the deal was dead."
+    assert names(text, "organization") == ["Pentagon", "State Department"]
+
+
+def test_a_capitalized_place_before_a_cue_is_not_a_person():
+    text = "Talks\n\nOfficials at the Kaesong Industrial Complex said the plant would reopen."
+    assert names(text, "person") == []

@@ -72,7 +72,9 @@ _ORG_LEAD = frozenset(
 ORG_RULE = re.compile(
     rf"(?<![\w\-])(?:{_ORGWORD}{SP}){{0,3}}(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
     rf"{_ORGWORD}(?:{SP}(?:(?:and|of|for|the){SP})?{_ORGWORD}){{0,5}}"
-    rf"|(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on|and|the|&){SP})*){{1,6}}(?:{_HEADS_LAST})(?![\w])"
+    # (words joined by "of the", "and", "&" -- but "the Pentagon and the State Department" is two)
+    rf"|(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on){SP}(?:the{SP})?|(?:and|&){SP}|the{SP})?){{1,6}}"
+    rf"(?:{_HEADS_LAST})(?![\w])"
 )
 THE_NORTH = re.compile(
     rf"(?<![\w])(?:[Tt]he{SP}(?P<ns>North|South)(?![\w\-])(?!{SP}+[A-Z])"
@@ -398,6 +400,8 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             name = text[ns:ne]
             if gaz.get(name.replace("\u00a0", " ")):
                 continue
+            if toks[-1].group().lower() in thing_nouns():
+                continue  # "the Kaesong Industrial Complex", "Yongbyon Nuclear Site": a place
             if _ORG_HEAD_WORD.search(name) or _is_credit_name(whole, text, ns, ne):
                 continue
             out.append((ns, ne, name))

@@ -963,3 +963,30 @@ def test_unnamed_source_phrase_drops_its_relative_clause():
         "Talks\n\n“The door remains open,” the official, who spoke on condition of anonymity, said."
     )
     assert quotes(text) == [("The door remains open", "the official")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a given name from given_names.csv: "she" is not Rex Tillerson
+        (
+            "Rex Tillerson, the secretary of state, met Susan Thornton, a senior diplomat, on "
+            "Monday. “We are ready,” she said.",
+            "Susan Thornton",
+        ),
+        # the gender column of officeholders.csv: "he" is not Park Geun-hye
+        (
+            "Park Geun-hye met Wang Yi, the foreign minister, in Seoul on Monday. “We are "
+            "ready,” he said.",
+            "Wang Yi",
+        ),
+        # a role noun: the spokeswoman is a she
+        (
+            "Lin Wei, a ministry spokeswoman, spoke on Monday. Hwang Sung-min arrived later. “We are "
+            "ready,” she said.",
+            "Lin Wei",
+        ),
+    ],
+)
+def test_he_and_she_skip_a_person_known_to_be_of_the_other_sex(text, speaker):
+    assert quotes("Talks\n\n" + text) == [("We are ready", speaker)]

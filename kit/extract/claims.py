@@ -36,6 +36,7 @@ from .cues import (
 from .lexicon import (
     SP,
     cue_regex,
+    given_name_genders,
     name_key,
     officeholder_index,
     person_titles,
@@ -374,6 +375,16 @@ class _State:
             # "she" is not a person called "Mr. X" (and "he" not "Ms. Y")
             wrong = {"he": "f", "she": "m"}.get(pron)
             skip = frozenset(n for n, g in self.gender.items() if g == wrong)
+            if pron == "she" and "f" in self.gender.values():
+                # most people in the news are men and many names tell no sex: a woman the
+                # article has marked as one, named in these paragraphs, is the likelier "she"
+                others = frozenset(
+                    m.canonical
+                    for m in self.index.mentions
+                    if m.kind == "person" and self.gender.get(m.canonical) != "f"
+                )
+                if self.index.last_person_before(pos, floor, others) is not None:
+                    skip = others
             last = self.index.last_person_before(pos, floor, skip)
             if prev and prev[1].name in skip:
                 prev = next(
@@ -495,15 +506,44 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
 
 
 def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Person -> "m"/"f" when the article calls them Mr. or Ms./Mrs. (for he/she)."""
-    out: dict[str, str] = {}
+    """Person -> "m"/"f" for he/she: the article's Mr. or Ms./Mrs. first, then a role noun
+    ("spokeswoman"), the office-holders file, then the given name (given_names.csv)."""
+    by_honorific: dict[str, str] = {}
+    by_clue: dict[str, str] = {}
+    by_key, _ = officeholder_index()
+    given = given_name_genders()
     for m in mentions:
-        if m.kind != "person" or m.canonical in out:
+        if m.kind != "person" or m.canonical in by_honorific:
             continue
         h = _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)
         if h:
-            out[m.canonical] = "m" if h.group(1) == "Mr" else "f"
-    return out
+            by_honorific[m.canonical] = "m" if h.group(1) == "Mr" else "f"
+            continue
+        if m.canonical in by_clue:
+            continue
+        role = _GENDERED_ROLE.search(m.title) if m.title else None
+        appositive = _APPOSITIVE_ROLE.match(text, m.end) if role is None else None
+        if appositive:  # "Lin Wei, a ministry spokeswoman,"
+            role = _GENDERED_ROLE.search(appositive.group())
+        holder = by_key.get(name_key(m.canonical))
+        first = m.canonical.split()[0]
+        clue = (
+            ("f" if role.group("f") else "m")
+            if role
+            else (holder.gender if holder and holder.gender else given.get(first, ""))
+        )
+        if clue:
+            by_clue[m.canonical] = clue
+    return {**by_clue, **by_honorific}
+
+
+_APPOSITIVE_ROLE = re.compile(r",[ \u00a0]+(?:a|an|the|his|her)[ \u00a0][^,;.]{1,50}")
+_GENDERED_ROLE = re.compile(
+    r"\b(?:(?P<f>spokeswoman|chairwoman|congresswoman|businesswoman|actress|wife|mother|"
+    r"daughter|sister|queen|princess|first lady)|spokesman|congressman|businessman|husband|"
+    r"father|son|brother|king|prince)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_full_name(m: Mention) -> bool:

@@ -32,6 +32,7 @@ class Officeholder:
     office: str
     first: int
     last: int
+    gender: str = ""  # "m", "f" or "" (unknown)
 
 
 def _split(value: str) -> list[str]:
@@ -75,7 +76,8 @@ def officeholders() -> tuple[Officeholder, ...]:
         years = row.get("years", "")
         m = re.match(r"(\d{4})\s*-\s*(\d{4})", years)
         first, last = (int(m.group(1)), int(m.group(2))) if m else (0, 9999)
-        out.append(Officeholder(row["name"], row["country"], row["office"], first, last))
+        gender = (row.get("gender") or "").strip().lower()
+        out.append(Officeholder(row["name"], row["country"], row["office"], first, last, gender))
     return tuple(out)
 
 
@@ -95,6 +97,12 @@ def officeholder_index() -> tuple[dict[str, Officeholder], dict[str, list[Office
             elif h not in by_surname.setdefault(bare, []):  # "President Bush" and "Bush": once
                 by_surname[bare].append(h)
     return by_key, by_surname
+
+
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Given name -> "m"/"f" (given_names.csv): a clue for "he"/"she" when nothing else tells."""
+    return {r["name"].strip(): r["gender"].strip().lower() for r in read_csv("given_names.csv")}
 
 
 @cache

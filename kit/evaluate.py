@@ -159,6 +159,8 @@ def _date_tokens(text: str) -> tuple[str, ...]:
     toks = list(_tokens(text))
     while len(toks) > 1 and toks[0] in _DATE_LEAD:
         toks.pop(0)
+    if len(toks) > 1 and toks[-1] == "s":
+        toks.pop()  # "Monday’s talks": the possessive is not part of the expression
     return tuple(toks)
 
 
@@ -223,6 +225,10 @@ _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 _DECADE = re.compile(r"^(\d{3})X?$", re.IGNORECASE)
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$", re.IGNORECASE)
+#: TIMEX3 seasons as (first month, last month) in the northern hemisphere; winter runs into
+#: the next year ("2018-WI" = December 2018 to February 2019).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
 def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
@@ -252,6 +258,12 @@ def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
             first = dt.date(y, 3 * q - 2, 1)
             last = dt.date(y + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
             return first, last
+        if m := _SEASON.match(value):
+            y = int(m[1])
+            first_month, last_month = _SEASON_MONTHS[m[2].upper()]
+            end_y, end_m = y + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+            nxt = dt.date(end_y + (end_m == 12), end_m % 12 + 1, 1)
+            return dt.date(y, first_month, 1), nxt - dt.timedelta(days=1)
         if m := _DECADE.match(value):
             y = int(m[1]) * 10
             return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)

@@ -599,6 +599,26 @@ def test_last_as_a_verb_after_will_is_not_a_past_marker():
             "Thursday",
             "2019-02-28",
         ),
+        # the verb right before the date is its own; a "that" clause after it is another's
+        (
+            "Summit\n\nMr. Trump announced on Thursday will take place in June.",
+            "2018-05-11",
+            "Thursday",
+            "2018-05-10",
+        ),
+        (
+            "Drills\n\nNorth Korea declared in a statement on Tuesday that it would end the truce.",
+            "2013-03-07",
+            "Tuesday",
+            "2013-03-05",
+        ),
+        # "by" a day is a deadline, but not in a past-tense sentence
+        (
+            "Site\n\nThe rubble was being cleared by Monday, officials said.",
+            "2008-07-03",
+            "Monday",
+            "2008-06-30",
+        ),
     ],
 )
 def test_tense_and_distance_decide_which_date_is_meant(text, published, expression, value):

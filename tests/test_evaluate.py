@@ -190,13 +190,16 @@ def test_countries_match_by_canonical_name_only(tmp_path):
 def test_date_values_compare_as_calendar_intervals(tmp_path):
     assert date_interval("2016-W04") == date_interval("2016-01-25/2016-01-31")
     assert date_interval("2016-W03-WE") == date_interval("2016-01-23/2016-01-24")
+    # TIMEX3 seasons; winter runs into the next year
+    assert date_interval("2019-SP") == date_interval("2019-03/2019-05")
+    assert date_interval("2018-WI") == date_interval("2018-12/2019-02")
     assert date_interval("1950/1953") == date_interval("1950-01-01/1953-12-31")
     assert date_interval("2013-03") == date_interval("2013-03-01/2013-03-31")
     assert date_interval("2016-W04") != date_interval("2016-01")
     tables = _perfect_tables()
     dates = tables["dates"].copy()
     dates.loc[dates["text"] == "next month", "value"] = "2017-07-01/2017-07-31"
-    dates.loc[dates["text"] == "Friday", "text"] = "on Friday"
+    dates.loc[dates["text"] == "Friday", "text"] = "on Friday’s"  # a possessive is no matter
     tables["dates"] = dates
     assert _row(score([_gold(tmp_path)], tables), "dates").f1 == 1.0
     dates.loc[dates["text"] == "next month", "value"] = "2017-06"

@@ -553,8 +553,11 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
 _BY_BEFORE = re.compile(r"\b[Bb]y[ \u00a0]+$")
-_HAD_BEFORE = re.compile(r"\bhad\b")
+_HAD_BEFORE = re.compile(
+    r"\b(?:had|was|were)\b"
+)  # "had ... by June", "was being cleared by Monday"
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince[ \u00a0]+(?:(?:early|late|mid)[ \u00a0-]*)?$")
+_SUBORDINATE = re.compile(r"[ \u00a0](?:that|which|who|when)[ \u00a0]")
 _TENSE_WINDOW = 150  # characters each side of a date in which tense cues are looked for
 _TOKEN_LOWER = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -625,8 +628,12 @@ def _tense(
             continue  # a word of the expression itself ("next" in "next Monday")
         if hit_end <= start:
             dist = start - hit_end + _CLAUSE_PENALTY * _breaks(text, hit_end, start)
+            if _next_to(text, hit_end, start):
+                dist = 0  # "announced on Thursday will take place": the date's own verb
         else:
             dist = 2 * (t_start - end) + _CLAUSE_PENALTY * _breaks(text, end, t_start)
+            if _SUBORDINATE.search(text, end, t_start):
+                dist += _CLAUSE_PENALTY  # "declared on Tuesday that it would ...": another clause
         if sign == 1:
             # the date's own present-tense verb counts even where the present is weak
             # ("whose term ends in February")

@@ -990,3 +990,26 @@ def test_unnamed_source_phrase_drops_its_relative_clause():
 )
 def test_he_and_she_skip_a_person_known_to_be_of_the_other_sex(text, speaker):
     assert quotes("Talks\n\n" + text) == [("We are ready", speaker)]
+
+
+def test_twitter_handles_and_bracketed_handles_name_their_person():
+    text = (
+        "Talks\n\nPresident Donald Trump spoke on Monday. “Japan, we are with you!” "
+        "@realDonaldTrump tweeted.\n\n"
+        "“That’s a message,” tweeted Vipin Nair (@vnair_arms), an analyst at a think tank."
+    )
+    assert quotes(text) == [
+        ("Japan, we are with you!", "Donald Trump"),
+        ("That’s a message", "Vipin Nair"),
+    ]
+
+
+def test_fragment_after_said_it_is_the_second_speakers():
+    text = (
+        "Test\n\nShinzo Abe called the test “an intolerable challenge,” while Ban Ki-moon said "
+        "it “undermines years of effort” to ease tensions."
+    )
+    assert quotes(text) == [
+        ("an intolerable challenge", "Shinzo Abe"),
+        ("undermines years of effort", "Ban Ki-moon"),
+    ]

@@ -474,6 +474,9 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     after = text[e : e + 40]
     if _PARTY_AFTER.match(after):
         return True, ""  # "John McCain (R-Ariz.)", "Nancy Pelosi (D-Calif.)": a US lawmaker
+    aside = _BRACKET_AFTER.match(after)
+    if aside:  # "Vipin Nair (@vnair_arms), a missile analyst": look past the brackets
+        after = text[e + aside.end() : e + aside.end() + 40]
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
     if CUE_NEAR.search(before, max(0, len(before) - 22)) or (
@@ -499,6 +502,7 @@ _ANY_CUE_AFTER = re.compile(
     # "Robert J. Tamsin argued", "Kim (pictured) says": a short aside in brackets may come between
     rf"(?:{SP}*\([^()]{{1,25}}\))?{SP}+(?:(?:also|later|has|had|once){SP}+)?"
 )
+_BRACKET_AFTER = re.compile(rf"{SP}*\([^()]{{1,30}}\)")
 _PARTY_AFTER = re.compile(rf"{SP}*\([RDI](?:-[A-Z][A-Za-z.]{{1,6}})?\)")
 _KIN_BEFORE = re.compile(
     rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"

@@ -100,7 +100,10 @@ def _rx(name: str) -> re.Pattern[str]:
             "gap_np_cue": rf"^[^.“”\"]{{1,40}}?,[ \u00a0]+(?P<np>NPCH{{1,40}}?)[ \u00a0]+(?P<cue>{cue})(?=[\s,.;:]|$)",
             # cue just before the quote: "Kerry said, “"  "he adds, “"  "said:"
             "cue_end": rf"(?P<cue>{cue})(?:[ \u00a0]+(?:later|earlier|also|again|then|publicly|privately))?"
-            rf"(?:[ \u00a0]+that)?[\s,:]*$"
+            rf"(?:[ \u00a0]+that)?"
+            # "said it “undermines ...”", "said they were “..."": a pronoun then the quote
+            rf"(?:[ \u00a0]+(?:it|this|they|these|those)(?:[ \u00a0]+(?:was|is|were|are|would|will|had|has))?)?"
+            rf"[\s,:]*$"
             # "told the BBC: ‘", "said in a statement: “", "said on Tuesday, “"
             rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"

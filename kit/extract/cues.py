@@ -157,6 +157,8 @@ def speaker_from_phrase(
     phrase = phrase.strip(" ,\u00a0")
     if not phrase or len(phrase.split()) > 12 or _NOT_A_SUBJECT.search(phrase):
         return NONE  # "saying Beijing welcomed the declaration and": a clause, not a speaker
+    if _HANDLE.fullmatch(phrase):
+        return _handle_speaker(phrase, start, index)
     inside = index.within(start, end)
     persons = [m for m in inside if m.kind == "person"]
     if persons:
@@ -206,6 +208,27 @@ def speaker_from_phrase(
         m = others[0]
         return Speaker(m.canonical, m.kind, m.start, m.end)
     return NONE
+
+
+_HANDLE = re.compile(r"@\w{2,30}")
+
+
+def _handle_speaker(handle: str, start: int, index: MentionIndex) -> Speaker:
+    """ "@realDonaldTrump tweeted": the person of the article whose full name, or else whose
+    family name, is in the handle; otherwise the handle itself."""
+    flat = handle.lower()
+    best = None
+    for m in index.mentions:
+        if m.kind != "person":
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.canonical)]
+        if words and "".join(words) in flat:
+            return Speaker(m.canonical, "person", m.start, m.end)
+        if best is None and len(words) > 1 and len(words[-1]) > 2 and words[-1] in flat:
+            best = m
+    if best is not None:
+        return Speaker(best.canonical, "person", best.start, best.end)
+    return Speaker(handle, "unnamed", start, start + len(handle))
 
 
 def subject_before(

@@ -426,3 +426,11 @@ def test_two_organizations_joined_by_and_the_stay_two():
 def test_a_capitalized_place_before_a_cue_is_not_a_person():
     text = "Talks\n\nOfficials at the Kaesong Industrial Complex said the plant would reopen."
     assert names(text, "person") == []
+
+
+def test_capitalized_reporting_verbs_in_a_headline_are_not_names():
+    text = (
+        "Ministry Spokesman Says Talks Are Over as Kim Tells Moon to Wait\n\n"
+        "A spokesman said the talks were over."
+    )
+    assert not {"Says", "Tells", "Kim Tells"} & set(names(text, "person"))

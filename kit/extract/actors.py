@@ -39,6 +39,7 @@ from .lexicon import (
     officeholder_index,
     organizations,
     person_titles,
+    reporting_cues,
     title_before_regex,
     title_prefix_regex,
 )
@@ -340,6 +341,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
     honorific = HONORIFIC.match
     title_prefix = title_prefix_regex().match
     whole = {p.start: p.end for p in article.paragraphs}  # for names alone on their line
+    verbs = _one_word_cues()
     out = []
     for run in NAME_RUN.finditer(text):
         word = run.group()
@@ -348,6 +350,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             # one word, the common case: "The", a known name, a surname
             if (
                 word in stop
+                or word.lower() in verbs  # "Spokesman Says U.S. ...": a headline's verb
                 or covered[rs]
                 or covered[re_ - 1]
                 or word in titles
@@ -387,7 +390,11 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
                 ):
                     break  # "Wang Yi and He Lifeng": mid-sentence, "He" is a family name
                 toks.pop(0)
-            while toks and (toks[-1].group() in stop or toks[-1].group().endswith(".")):
+            while toks and (
+                toks[-1].group() in stop
+                or toks[-1].group().endswith(".")
+                or toks[-1].group().lower() in verbs  # "Kim Tells Trump": not "Kim Tells"
+            ):
                 toks.pop()
             if not toks:
                 continue
@@ -406,6 +413,13 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
                 continue
             out.append((ns, ne, name))
     return out
+
+
+@cache
+def _one_word_cues() -> frozenset[str]:
+    """Reporting verbs of one word ("says", "tells", "warns"): capitalized in a Title Case
+    headline they are still verbs, never names."""
+    return frozenset(c for c in reporting_cues() if " " not in c)
 
 
 @cache

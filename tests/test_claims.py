@@ -1013,3 +1013,20 @@ def test_fragment_after_said_it_is_the_second_speakers():
         ("an intolerable challenge", "Shinzo Abe"),
         ("undermines years of effort", "Ban Ki-moon"),
     ]
+
+
+def test_the_ministry_speaks_for_the_country_whose_ministry_was_just_named():
+    text = (
+        "Reactors\n\nThe statement from Pyongyang’s foreign ministry came a day later.\n\n"
+        "‘The US must provide the reactors first,’ the ministry said."
+    )
+    assert quotes(text) == [("The US must provide the reactors first", "North Korea")]
+
+
+def test_adding_that_after_a_cue_is_its_own_claim():
+    text = "Talks\n\nKim met the envoy, Kerry said, adding that talks would resume."
+    c = parse(text).claims
+    assert list(zip(c["text"], c["cue"], strict=True)) == [
+        ("Kim met the envoy", "said"),
+        ("talks would resume", "adding"),
+    ]

@@ -308,6 +308,13 @@ class _State:
                         return prev
                     break
             return sp
+        body = _THE_BODY.fullmatch(sp.name)
+        if body and sp.start >= 0:
+            # "The statement from Pyongyang’s foreign ministry ... ‘...,’ the ministry said":
+            # the country whose ministry the article named shortly before
+            country = self._country_with(body.group("head").lower(), sp.start)
+            if country is not None:
+                return country
         m = re.match(
             r"(?:the|this|that|[A-Z][\w.]*(?: [A-Z][\w.]*)?[’']s)\s+(?:\w+\s+)?(\w+)$", sp.name
         )
@@ -337,6 +344,20 @@ class _State:
             ):
                 return prev
         return sp
+
+    def _country_with(self, head: str, pos: int) -> Speaker | None:
+        """The country named just before ``head`` ("China’s foreign ministry", "the Chinese
+        foreign ministry"; for a ministry also "China’s foreign minister") in this or the two
+        paragraphs before ``pos``."""
+        text = self.article.text
+        floor = self.article.paragraphs[max(0, self.article.paragraph_at(pos) - 2)].start
+        for m in reversed(self.index.within(floor, pos)):
+            if m.kind != "country":
+                continue
+            after = _COUNTRY_BODY.match(text, m.end)
+            if after and after.group("head").lower().replace("minister", "ministry") == head:
+                return Speaker(m.canonical, "country", m.start, m.end)
+        return None
 
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker:
         art = self.article
@@ -496,6 +517,14 @@ _THE_STATEMENT = re.compile(
 )
 #: "the government declared ...": the country whose government was just reported.
 _THE_GOVERNMENT = re.compile(r"(?:[Tt]he|[Ii]ts)[ \u00a0]+(?:government|regime|leadership)")
+#: "the ministry", "the foreign ministry": a body whose country the article named just before.
+_THE_BODY = re.compile(
+    r"[Tt]he(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?P<head>ministry|government|military|embassy)"
+)
+_COUNTRY_BODY = re.compile(
+    r"(?:[’']s)?(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?P<head>[Mm]inistry|[Mm]inister(?!s)|[Gg]overnment|[Mm]ilitary|"
+    r"[Ee]mbassy)\b"
+)
 _ROLE_HEADS = frozenset(
     "president premier minister secretary leader chancellor chairman envoy ambassador "
     "spokesman spokeswoman negotiator king".split()
@@ -1373,7 +1402,8 @@ def _cue_after_contents(
     if rest.lstrip().startswith(","):
         rs = after_np_end + len(rest) - len(rest.lstrip()) + 1
         cs, ce = _trim(text, rs, s1)
-        if has_rest and text[cs : cs + 1] not in '“"':
+        if has_rest and text[cs : cs + 1] not in '“"' and not cue_regex().match(text, cs):
+            # (", adding that ...": the next cue's own claim, found in its turn)
             _add_reported(article, (cs, ce), sp, cm, state, claims)
 
 

@@ -12,7 +12,10 @@ import re
 
 from .data_files import abbreviations
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[ \t\xa0]+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# (a footnote mark may follow the full stop: "... in U.S. custody.[1] Indonesian ...")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?:\[\d{1,3}\])*(?=[ \t\xa0]+[\"'\u201c\u2018(\[]?[A-Z0-9])"
+)
 _BULLET = re.compile(r"[ \t\xa0]\u2022[ \t\xa0]")
 _LAST_WORD = re.compile(r"[^\s(\"\u201c\u2018\u2014]*$")
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018(\[]?(\w+)")

@@ -1030,3 +1030,54 @@ def test_adding_that_after_a_cue_is_its_own_claim():
         ("Kim met the envoy", "said"),
         ("talks would resume", "adding"),
     ]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_new_person_in_the_paragraph():
+    text = (
+        "Talks\n\n“We know,” said Dana Whitford, a former official.\n\n"
+        "Pompeo declined to say whether he agreed with Bolton. “It will be a Trump model,” "
+        "he said."
+    )
+    assert quotes(text, "2018-05-11")[-1] == ("It will be a Trump model", "Mike Pompeo")
+
+
+def test_long_participle_aside_after_the_subject():
+    text = (
+        "Options\n\nMattis, speaking to reporters outside the White House after a meeting with "
+        "his national security team, said the president had asked about “each and every” option."
+    )
+    assert reported(text, "2017-09-03") == [
+        ("the president had asked about “each and every” option", "Jim Mattis")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        # an aside right after the content's subject does not end the content
+        (
+            "The spokesman said that the U.S., failing to learn from its defeat, is staging "
+            "drills.",
+            "the U.S., failing to learn from its defeat, is staging drills",
+        ),
+        # but a participle after a whole clause is the writer's
+        ("Kerry said the talks failed, leaving the region on edge.", "the talks failed"),
+        ("Kerry said afterward that he would need guarantees.", "he would need guarantees"),
+        # a footnote mark ends a sentence and is not part of what was said
+        (
+            "The Justice Department said the ship was in U.S. custody.[1] Officials declined "
+            "to comment.",
+            "the ship was in U.S. custody",
+        ),
+    ],
+)
+def test_content_clause_edges(sentence, content):
+    assert [t for t, _ in reported("Talks\n\n" + sentence)] == [content]
+
+
+def test_code_names_and_footnote_lines_are_not_claims():
+    text = (
+        "Drills\n\nThe spokesman said the drills codenamed “Key Resolve” were a threat.\n\n"
+        "[1] “United States Files Complaint Against Cargo Vessel,” Justice Department, May 9."
+    )
+    assert quotes(text) == []

@@ -123,7 +123,7 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NICKNAME_BEFORE = re.compile(
-    r"(?:dubbed|nicknamed|known(?:[ \u00a0]+[a-z]+(?:[ \u00a0]+the[ \u00a0]+[A-Z]\w*)?)?[ \u00a0]as|so-called|self-styled|self-proclaimed|named|"
+    r"(?:dubbed|nicknamed|known(?:[ \u00a0]+[a-z]+(?:[ \u00a0]+the[ \u00a0]+[A-Z]\w*)?)?[ \u00a0]as|so-called|self-styled|self-proclaimed|named|code-?named|"
     r"referred[ \u00a0]to[ \u00a0]as|nickname|"
     # "what the military calls “hit-to-kill”": the writer names a term, nobody is quoted
     r"\bwhat[ \u00a0]+[^.,;:“”\"‘’]{1,50}?[ \u00a0]+(?:calls|call|dubs|terms|"
@@ -212,6 +212,9 @@ _WHEN_AFTER_CUE = re.compile(
     r"(?:on[ \u00a0]+)?(?:last|this|next|on|late|early|earlier|later)?[ \u00a0]*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend|"
     r"yesterday|today|tonight|morning|evening)[ \u00a0]+"
+    # "said afterward that ...", "said separately that ..."
+    r"|(?:afterwards?|later|earlier|separately|privately|publicly|repeatedly|again|recently)"
+    r"[ \u00a0]+(?=that[ \u00a0])"
 )
 _SUBORDINATE = re.compile(
     r"^(?:Given|If|When|Although|Though|While|Because|Since|As|After|Before|Despite|Unless|With|"
@@ -232,6 +235,7 @@ _PARTICIPLE = re.compile(
     r",[ \u00a0]+(?!(?:including|excluding|during|regarding|concerning|notwithstanding)\b)"
     r"[a-z]+ing\b"
 )
+_ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
@@ -424,10 +428,22 @@ class _State:
                 if prev and prev[1].kind == "person" and art.paragraph_at(prev[0]) >= para - 3
                 else None
             )
+            opener = False
             if last is not None and (
                 not _subject_like(art.text, last) or self.in_content(last.start)
             ):
-                last = None if prev_person is not None else last
+                subject = self._subject_of_sentence(last, skip)
+                if (
+                    prev_person is not None
+                    and subject is not last
+                    and art.paragraph_at(subject.start) == para
+                    and subject.start > prev_person[0]
+                ):
+                    # "Pompeo declined to say whether he agreed with Bolton. “...,” he said":
+                    # the subject of the sentence before, in the quote's paragraph
+                    last, opener = subject, True
+                else:
+                    last = None if prev_person is not None else last
             right = {"he": "m", "she": "f"}.get(pron)
             if (
                 last is not None
@@ -449,7 +465,7 @@ class _State:
                     last.start > prev_person[0]
                     and art.paragraph_at(last.start) == para
                     and last.canonical != prev_person[1].name
-                    and _is_full_name(last)
+                    and (opener or _is_full_name(last))
                 )
             ):
                 return Speaker(last.canonical, "person", last.start, last.end)
@@ -1521,7 +1537,9 @@ def _content_after(
         return next((m for m in pattern.finditer(seg) if not outside(start + m.start())), None)
 
     part = first(_PARTICIPLE)
-    if part:
+    head = text[start : start + part.start()] if part else ""
+    if part and (len(head.split()) > 4 or _FINITE.search(head) or _ED_WORD.search(head)):
+        # (not "the U.S., failing to draw a lesson, is now staging ...": the subject's aside)
         end = min(end, start + part.start())
     # stop at a dash closing an aside opened before the cue, and at ", saying"/", adding"
     sent_before = text[sent.start : pos]
@@ -1612,7 +1630,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in " \u00a0\n\t,.;:":
         e -= 1
+    note = _FOOTNOTE_END.search(text, s, e)
+    if note:  # "... in U.S. custody.[1]": a footnote mark is not part of what was said
+        return _trim(text, s, note.start())
     return s, e
+
+
+_FOOTNOTE_END = re.compile(r"\[\d{1,3}\]$")
 
 
 _AND_THAT = re.compile(r",?[ \u00a0]+(?:and|but|or)[ \u00a0]+that[ \u00a0]+")

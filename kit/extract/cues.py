@@ -297,8 +297,10 @@ _OUTLET_TAIL = re.compile(
 )
 _OF_ORG = re.compile(r"[ \u00a0]+(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 _APPOS_OPEN = re.compile(
-    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:who|whose|which|a|an|the|one)\b", re.IGNORECASE
-)  # ", 71, who ..."
+    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:who|whose|which|a|an|the|one|"
+    r"speaking|writing|asked|answering|responding|testifying)\b",
+    re.IGNORECASE,
+)  # ", 71, who ...", "Mattis, speaking to reporters outside the White House after ..., said"
 
 
 _ASIDE_OPEN = re.compile(

@@ -612,6 +612,27 @@ def test_last_as_a_verb_after_will_is_not_a_past_marker():
             "Tuesday",
             "2013-03-05",
         ),
+        # "no later than" is a deadline too
+        (
+            "Talks\n\nKoizumi welcomed the decision to hold talks no later than June.",
+            "2004-02-28",
+            "June",
+            "2004-06",
+        ),
+        # a date naming an event takes no tense from the sentence: the nearest such day
+        (
+            "Deal\n\nUnder the Feb. 13 agreement, North Korea is to receive energy aid.",
+            "2007-07-02",
+            "Feb. 13",
+            "2007-02-13",
+        ),
+        # a colon after the day ("• July 5: ...") is no clock time
+        (
+            "Timeline\n\n• July 5: The North test-fires seven missiles.",
+            "2006-10-10",
+            "July 5",
+            "2006-07-05",
+        ),
         # "by" a day is a deadline, but not in a past-tense sentence
         (
             "Site\n\nThe rubble was being cleared by Monday, officials said.",

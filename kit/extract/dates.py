@@ -50,7 +50,7 @@ from .wrapped import restore_text, scan_view
 DATA_FILE = "date_words.yaml"
 
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"  # ("5:30" is a time; "July 5: ..." a date)
 _SP = r"[^\S\n]+"  # spaces (also no-break spaces), but never a line break
 _DASH = r"[-\u2013\u2014]"
 _APOS = "['\u2019]"
@@ -88,6 +88,7 @@ class _Lexicon:
     not_year_before: frozenset[str]
     weekday_names_after: frozenset[str]  # "Sunday Times": a name, not a day
     weekday_names_before: frozenset[str]  # "Bloody Sunday", "Good Friday"
+    event_nouns: frozenset[str] = frozenset()  # "the Feb. 13 agreement": a date naming an event
 
 
 def _norm(phrase: str) -> str:
@@ -173,6 +174,7 @@ def lexicon() -> _Lexicon:
         not_year_after=frozenset(words("not_year_after")),
         not_year_before=frozenset(words("not_year_before")),
         weekday_names_after=frozenset(words("not_weekday_after")),
+        event_nouns=frozenset(words("event_nouns")),
         weekday_names_before=frozenset(words("not_weekday_before")),
     )
 
@@ -552,7 +554,9 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
-_BY_BEFORE = re.compile(r"\b[Bb]y[ \u00a0]+$")
+_BY_BEFORE = re.compile(r"\b(?:[Bb]y|no[ \u00a0]+later[ \u00a0]+than)[ \u00a0]+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z\-]+)(?:[ \u00a0]+([a-z]+))?\b")
 _HAD_BEFORE = re.compile(
     r"\b(?:had|was|were)\b"
 )  # "had ... by June", "was being cleared by Monday"
@@ -814,9 +818,18 @@ class _Resolver:
         if _SINCE_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
             return -1  # "held since March": always the past
         if _BY_BEFORE.search(
-            self.text, max(0, m.start() - 6), m.start()
+            self.text, max(0, m.start() - 20), m.start()
         ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
             return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
+        noun = (
+            _NOUN_AFTER.match(self.text, m.end())
+            if _THE_BEFORE.search(self.text, max(0, m.start() - 5), m.start())
+            else None
+        )
+        if noun and (noun.group(1) in self.lx.event_nouns or noun.group(2) in self.lx.event_nouns):
+            # "Under the Feb. 13 agreement, North Korea is to receive ...": a date naming an
+            # event takes no tense from the sentence around it
+            return 0
         if a.role_at(m.start()) in ("headline", "standfirst") and _HEADLINE_TO.search(
             self.text, max(lo, m.start() - 60), m.start()
         ):

@@ -434,3 +434,31 @@ def test_capitalized_reporting_verbs_in_a_headline_are_not_names():
         "A spokesman said the talks were over."
     )
     assert not {"Says", "Tells", "Kim Tells"} & set(names(text, "person"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # North Korean names in three one-syllable parts, in a dash-delimited list
+        (
+            "The detainees — Kim Dong Chul, Kim Hak Song and Tony Kim — landed on Thursday.",
+            ["Kim Dong Chul", "Kim Hak Song", "Tony Kim"],
+        ),
+        # a long capitalized run: country, office and name
+        (
+            "South Korean Defense Minister Song Young-moo said the launch was a provocation.",
+            ["Song Young-moo"],
+        ),
+    ],
+)
+def test_korean_names_in_lists_and_long_runs(text, expected):
+    assert names("Talks\n\n" + text, "person", "2018-05-11") == expected
+
+
+def test_kcna_lower_case_south_korea_and_the_uk_style_security_council():
+    text = (
+        "Drills\n\nThe south Korean puppet forces staged drills in south Korea, and the UN "
+        "security council met."
+    )
+    assert names(text, "country") == ["South Korea"]
+    assert names(text, "organization") == ["UN Security Council"]

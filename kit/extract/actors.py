@@ -49,7 +49,7 @@ SKIP_ROLES = frozenset({"boilerplate", "photo_credit", "byline"})
 _TOKEN = r"(?:[A-Z]\.(?=[ \u00a0][A-Z])|[A-Z](?:[a-z]+|[A-Z]+(?=[a-z]))?[a-z]*(?:[A-Z][a-z]+)?(?:[-’'][A-Za-z][a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:bin|al|de|van|von|der|da|del|la|le)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.\-]){_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_TOKEN}){{0,4}}(?![\w\-])"
+    rf"(?<![\w’'.\-]){_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_TOKEN}){{0,6}}(?![\w\-])"
 )
 _HEADS_LAST = (
     r"Institute|Institution|Corp\.|Corporation|Council|University|Agency|Party|Ministry|"
@@ -232,6 +232,7 @@ _MID_SENTENCE = re.compile(rf"[a-z,]{SP}+$")
 _PLACE_PREPOSITION = re.compile(rf"\b(?:in|at|from|near|to|into|outside){SP}+$")
 _CREDIT_BEFORE = re.compile(r"(?:Photo|Photograph|Picture|Credit|By)[:]?[ \u00a0]*$")
 _HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_SYLLABLE = re.compile(r"[A-Z](?:[aeiouy]|[a-z]{0,2}[aeiouy])[a-z]{0,3}")  # "Kwan", "Jin", "Hak"
 
 
 _PLACE_NOUN_AFTER = re.compile(
@@ -527,12 +528,14 @@ _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3}(?:,|[ \u00a0]*$|\.)")
 
 
 def _korean_name_shape(tokens: list[str]) -> bool:
-    """ "Kim Min-ji", "Lee Sang-woo": a family name and a hyphenated given name is a person."""
-    return (
-        len(tokens) == 2
-        and tokens[0] in east_asian_surnames()
-        and _HYPHEN_GIVEN.fullmatch(tokens[1]) is not None
-    )
+    """ "Kim Min-ji", "Lee Sang-woo": a family name and a hyphenated given name is a person;
+    so is a family name and two one-syllable parts, as North Korean names are written
+    ("Kim Kwan Jin", "Kim Hak Song")."""
+    if not tokens or tokens[0] not in east_asian_surnames():
+        return False
+    if len(tokens) == 2:
+        return _HYPHEN_GIVEN.fullmatch(tokens[1]) is not None
+    return len(tokens) == 3 and all(_SYLLABLE.fullmatch(t) for t in tokens[1:])
 
 
 def _surname_of(tokens: list[str]) -> str:

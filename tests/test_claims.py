@@ -1081,3 +1081,31 @@ def test_code_names_and_footnote_lines_are_not_claims():
         "[1] “United States Files Complaint Against Cargo Vessel,” Justice Department, May 9."
     )
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a verb after a modal inside the content is no new claim
+        (
+            "Xi said that China and the US should maintain ties.",
+            [("China and the US should maintain ties", "said")],
+        ),
+        # ", while stressing that" ends the first content and adds a claim
+        (
+            "China called on all parties to act, while stressing that sanctions are no end.",
+            [("all parties to act", "called on"), ("sanctions are no end", "stressing")],
+        ),
+        # a comma inside the closing quote mark still opens ", saying"
+        (
+            "Hong Lei dismissed the “China responsibility theory,” saying that the root "
+            "lies elsewhere.",
+            [("the root lies elsewhere", "saying")],
+        ),
+        ("Hong Lei told reporters afterward that Kim would wait.", [("Kim would wait", "told")]),
+    ],
+)
+def test_more_content_clause_starts_and_ends(sentence, expected):
+    c = parse("Talks\n\n" + sentence).claims
+    r = c[c["kind"] == "reported"]
+    assert list(zip(r["text"], r["cue"], strict=True)) == expected

@@ -107,7 +107,7 @@ def _rx(name: str) -> re.Pattern[str]:
             # "told the BBC: ‘", "said in a statement: “", "said on Tuesday, “"
             rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
-            "stop": rf",[ \u00a0]+(?:{cue})\b|;",
+            "stop": rf",[ \u00a0]+(?:(?:while|as)[ \u00a0]+)?(?:{cue})\b|;",
             "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?(?:{cue})\b",
         }
         _compiled[name] = re.compile(
@@ -1250,8 +1250,9 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
             continue
         before = text[s0 : cm.start()]
         after = text[cm.end() : s1]
-        if _is_quote_attribution(before, after) or _attributes_quote(
-            text, cm.start(), claim_quotes
+        if _is_quote_attribution(before, after) or (
+            # (“...,” saying ...: an "-ing" cue after a quote adds a claim, it never attributes)
+            not cue_word.endswith("ing") and _attributes_quote(text, cm.start(), claim_quotes)
         ):
             continue
         if cue_word == "according to":
@@ -1273,13 +1274,15 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
                     _add_reported(article, content, sp, cm, state, claims, cue_before=True)
                 continue
             statement = _STATEMENT_BEFORE.search(before[-60:])
-            if not before.rstrip().endswith(",") and not statement:
+            if not _ING_CUE_OPENS.search(before[-12:]) and not statement:
                 continue
             sp = last_sp if last_sp.name else _sentence_subject(article, sent, cm.start(), state)
             if statement:  # "The ministry issued a statement saying ...": the issuer
                 at = s0 + max(0, len(before) - 60) + statement.start()
                 sp = subject_before(text, s0, at, idx, state.resolve_pronoun)
-            content = _content_after(article, sent, cm.end(), state)
+            # ("claiming responsibility": a cognition verb needs a clause, as everywhere)
+            kind = cue_kinds[cue_word] if cue_kinds[cue_word] == "cognition" else "speech"
+            content = _content_after(article, sent, cm.end(), state, kind)
             if content and sp.name:
                 _add_reported(article, content, sp, cm, state, claims, cue_before=True)
             continue
@@ -1571,6 +1574,8 @@ def _content_after(
     for cm in cue_regex().finditer(text, start, end):
         if state.index.inside_quote(cm.start()):
             continue
+        if _MODAL_BEFORE.search(text, max(start, cm.start() - 12), cm.start()):
+            continue  # "China and the US should maintain ties": a verb, not someone's report
         sub = subject_before(text, start, cm.start(), state.index, lambda p, s: NONE)
         at = sub.at if sub.at >= 0 else sub.start
         if sub.name and at > start:
@@ -1587,6 +1592,8 @@ def _content_after(
     return cs, ce
 
 
+#: What comes before an "-ing" cue that adds a claim: ", saying", ",” saying", ", while stressing"
+_ING_CUE_OPENS = re.compile(r"(?:,[”’\"']?|,?[ \u00a0]+(?:while|as))[ \u00a0]*$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:issued|released|published|put[ \u00a0]+out|sent)[ \u00a0]+(?:a|an|the|its)[ \u00a0]+"
     r"(?:[\w\-]+[ \u00a0]+)?(?:statement|communiqué|communique|letter|note|report)[ \u00a0]+$"
@@ -1616,7 +1623,8 @@ _AUDIENCE = re.compile(
     r"(?:[ \u00a0]+(?:on|in|at)[ \u00a0]+[A-Z]?[\w.’'\-]+)?[ \u00a0]+(?!that\b)"
 )
 _PREP_THEN_THAT = re.compile(
-    r"(?:on|in|at|during|after|before|late|earlier|later|last|this|from|by|via|over)\b"
+    r"(?:on|in|at|during|after|before|late|earlier|later|last|this|from|by|via|over|"
+    r"afterwards?|separately|privately|again)\b"
     r"[^,.;:“”\"‘’]{0,50}?\bthat[ \u00a0]+"
 )
 _FINITE_SOON = re.compile(

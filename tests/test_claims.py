@@ -1109,3 +1109,48 @@ def test_more_content_clause_starts_and_ends(sentence, expected):
     c = parse("Talks\n\n" + sentence).claims
     r = c[c["kind"] == "reported"]
     assert list(zip(r["text"], r["cue"], strict=True)) == expected
+
+
+def test_a_display_quote_without_a_cue_takes_the_speaker_of_the_body_quote_it_repeats():
+    text = (
+        "‘A photo op, not a policy’: Senators split over the meeting\n\n"
+        "“The president traveled to the DMZ for a photo op, not a policy,” Tom Harlan said."
+    )
+    assert quotes(text)[0] == ("A photo op, not a policy", "Tom Harlan")
+
+
+def test_he_after_a_sentence_opened_by_a_surname():
+    text = (
+        "Tests\n\n“We are ready,” said James Mattis, the defense secretary.\n\n"
+        "Trump himself weighed in online. “The world is watching,” he tweeted."
+    )
+    assert quotes(text, "2017-09-04")[-1] == ("The world is watching", "Donald Trump")
+
+
+def test_bracket_then_who_clause_then_told_reporters_that():
+    text = (
+        "Senate\n\nSen. Tom Harlan (R-Ohio), who chairs the panel, told reporters last week, "
+        "before the trip, that talks had to keep sanctions “until North Korea takes real steps.”"
+    )
+    assert reported(text) == [
+        ("talks had to keep sanctions “until North Korea takes real steps.”", "Tom Harlan")
+    ]
+    assert quotes(text) == [("until North Korea takes real steps", "Tom Harlan")]
+
+
+def test_the_statement_issued_by_an_actor_is_that_actors():
+    text = (
+        "Arms\n\nThe statement, issued by the North’s Foreign Ministry and carried by the "
+        "state news agency, said the weapons had been built “as a shield.”"
+    )
+    assert quotes(text) == [("as a shield", "Foreign Ministry")]
+
+
+def test_expressed_confidence_that_is_a_second_claim_of_the_same_speaker():
+    text = (
+        "Kim\n\nA foreign ministry spokesman said China was ‘shocked and saddened’ and "
+        "expressed confidence that the people would ‘hold firmly together’."
+    )
+    c = parse(text).claims
+    assert set(c["speaker"]) == {"A foreign ministry spokesman"}
+    assert list(c.loc[c["kind"] == "reported", "cue"]) == ["said", "expressed confidence"]

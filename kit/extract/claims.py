@@ -287,6 +287,11 @@ class _State:
             return last
         return last
 
+    def _opens_sentence(self, m: Mention) -> bool:
+        """ "Trump himself weighed in online": the name is the first words of its sentence."""
+        sent = self.article.sentences[self.article.sentence_at(m.start)]
+        return not self.article.text[sent.start : m.start].strip(" \u00a0“”\"‘’'")
+
     def in_content(self, pos: int) -> bool:
         """Inside what someone was reported to say (a name there is talked about, not talking)."""
         return any(a <= pos < b for a, b in self.contents[-6:])
@@ -465,7 +470,7 @@ class _State:
                     last.start > prev_person[0]
                     and art.paragraph_at(last.start) == para
                     and last.canonical != prev_person[1].name
-                    and (opener or _is_full_name(last))
+                    and (opener or _is_full_name(last) or self._opens_sentence(last))
                 )
             ):
                 return Speaker(last.canonical, "person", last.start, last.end)
@@ -654,11 +659,41 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
             _reported(article, sent, cues_in[sent.index], state, claims)
     _fragments_in_reported(article, claims, terms)
     _lead_sources(article, claims)
+    _display_quotes_repeat_the_body(article, claims)
     claims.sort(key=lambda c: c["start"])
     for i, c in enumerate(claims, 1):
         c["claim"] = i
         c.pop("_cue_before", None)
     return {"claims": claims, "terms": terms}
+
+
+_DISPLAY_ROLES = frozenset(("headline", "standfirst", "subheading"))
+_WORD = re.compile(r"\w+")
+
+
+def _display_quotes_repeat_the_body(article, claims: list[dict]) -> None:
+    """A quote in a headline, standfirst or subheading with no cue of its own (“‘Not the right
+    deal’: Trump walks out”) repeats words quoted in the body: it takes their speaker."""
+    body = [
+        (" ".join(_WORD.findall(c["text"].lower())), c)
+        for c in claims
+        if c["kind"] == "quote"
+        and c["speaker"]
+        and article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES
+    ]
+    for c in claims:
+        if (
+            c["kind"] != "quote"
+            or c["cue"]
+            or (article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES)
+        ):
+            continue
+        words = " ".join(_WORD.findall(c["text"].lower()))
+        if len(words.split()) < 2:
+            continue
+        source = next((b for text, b in body if f" {words} " in f" {text} "), None)
+        if source is not None:
+            c["speaker"], c["speaker_kind"] = source["speaker"], source["speaker_kind"]
 
 
 _SMALL_WORDS = frozenset("of the and a an in on for to at by or with".split())
@@ -691,7 +726,8 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
         ):
             continue
         cue = " ".join(c["cue"].lower().split())
-        if cue in _NO_REPORTED or cue not in reporting_cues():
+        own_host = any(h["cue_start"] == c["cue_start"] for h in hosts)  # "expressed [hope]"
+        if cue in _NO_REPORTED or (cue not in reporting_cues() and not own_host):
             continue  # "Kerry said China had called the plan “clear cut”": China's words
         for h in hosts:
             if (
@@ -1293,6 +1329,8 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
         inv = _INVERTED_NP.match(after)
         if inv and (len(inv.group("np").split()) > 6 or _FINITE.search(inv.group("np"))):
             inv = None  # "said the 15 members agreed ...": a content clause, not a speaker
+        if inv and cue_kind == "object":
+            inv = None  # "X, who chairs the panel, told reporters": the audience, not a speaker
         tail_after_np = after[inv.end() :] if inv else ""
         if (
             before.rstrip().endswith(",")

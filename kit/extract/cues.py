@@ -210,6 +210,12 @@ def speaker_from_phrase(
     return NONE
 
 
+_ISSUED_BY = re.compile(
+    r"\b[Tt]he[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|report|communiqué|communique|letter|"
+    r"declaration|commentary|editorial),[ \u00a0]+(?:issued|released|published|put[ \u00a0]+out|"
+    r"sent|signed)[ \u00a0]+by[ \u00a0]+"
+)
+_BRACKET = re.compile(r"[ \u00a0]*\([^()]{1,30}\)")
 _HANDLE = re.compile(r"@\w{2,30}")
 
 
@@ -260,6 +266,14 @@ def subject_before(
     if pron:
         sp = resolve_pronoun(pron.group(1).lower(), floor + pron.start(1))
         return Speaker(sp.name, sp.kind, sp.start, sp.end, floor + pron.start(1))
+    # "The statement, issued by the North’s Foreign Ministry and carried by KCNA, said": the
+    # issuer speaks
+    issued = _ISSUED_BY.search(tail, max(0, len(tail) - 200)) if tail.endswith(",") else None
+    if issued:
+        by = index.within(floor + issued.end(), end)
+        if by:
+            m = by[0]
+            return Speaker(m.canonical, m.kind, m.start, m.end, floor + issued.start())
     # "Carpenter, the Cato foreign policy expert, said" / "X, who ... “Title,” said"
     if tail.endswith(",") or (tail[-2:-1] == "," and tail[-1] in "”\"’'"):
         return _appositive_subject(text, floor, end, tail, index, resolve_pronoun)
@@ -354,7 +368,11 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
             return Speaker(m.canonical, m.kind, m.start, m.end, m.start)
     # the first actor followed by ", who ...", ", a ...": the subject of a long appositive
     for m in index.within(floor, end):
-        if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, m.end):
+        after = m.end
+        bracket = _BRACKET.match(text, after)
+        if bracket:  # "Sen. Cory Gardner (R-Colo.), who chairs ..., told"
+            after = bracket.end()
+        if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, after):
             continue
         if _place_after_preposition(text, m):
             continue

@@ -1154,3 +1154,36 @@ def test_expressed_confidence_that_is_a_second_claim_of_the_same_speaker():
     c = parse(text).claims
     assert set(c["speaker"]) == {"A foreign ministry spokesman"}
     assert list(c.loc[c["kind"] == "reported", "cue"]) == ["said", "expressed confidence"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a day right after the cue, then the content without "that"
+        (
+            "Arms\n\nNorth Korea said Thursday it had built nuclear weapons.",
+            [("it had built nuclear weapons", "North Korea")],
+        ),
+        # Title Case headlines
+        (
+            "North Korea Says It Has Nuclear Weapons\n\nThe talks failed, officials said.",
+            [("It Has Nuclear Weapons", "North Korea"), ("The talks failed", "officials")],
+        ),
+        (
+            "United States Files Complaint Against Ship\n\nThe talks failed, officials said.",
+            [("The talks failed", "officials")],
+        ),
+        # a new clause of the writer's after ", and he has" / ", as X put"
+        (
+            "Talks\n\nLi Gun, the envoy, said the neighbors share responsibility, and he has "
+            "ruled out a deal.",
+            [("the neighbors share responsibility", "Li Gun")],
+        ),
+        (
+            "Talks\n\nThe agency urged the nation to unite, as South Korea put its troops on alert.",
+            [("the nation to unite", "The agency")],
+        ),
+    ],
+)
+def test_more_reported_speech_shapes(text, expected):
+    assert reported(text) == expected

@@ -203,10 +203,17 @@ _REST_SUBORDINATE = re.compile(
     r"(?:and|as|when|while|after|before|because|since|although|though|if|amid|despite|with|who|"
     r"which|where|prompting|raising|making|leaving)\b"
 )
+_PP_TAIL = r"(?:(?!\bthat\b)[^,.;“”\"]){0,40}?"  # "said on Monday that ...": content follows
 _ADVERBIAL_AFTER = re.compile(
-    r"^[ \u00a0]+(?:on|in|at|last|this|late|earlier|later|during|after|before|yesterday|today|"
-    r"tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?:(?!\bthat\b)[^,.;“”\"]){0,40}?(?=[,.;]|$)"  # "said on Monday that ...": content follows
+    r"^[ \u00a0]+(?:"
+    rf"(?:on|in|at|during|after|before)\b{_PP_TAIL}"
+    rf"|(?:last|this|late|earlier|later)\b{_PP_TAIL}"
+    # a day, then only a part of it or a phrase with a preposition: not "said Thursday the
+    # talks had failed", whose content follows the day
+    r"|(?:yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:[ \u00a0]+(?:morning|afternoon|evening|night))?"
+    rf"(?:[ \u00a0]+(?:in|at|on|during|after|before|while|from|to)\b{_PP_TAIL})?"
+    r")(?=[,.;]|$)"
 )
 _WHEN_AFTER_CUE = re.compile(
     r"(?:on[ \u00a0]+)?(?:last|this|next|on|late|early|earlier|later)?[ \u00a0]*"
@@ -1648,9 +1655,13 @@ _WRITER_TAIL = re.compile(
     r"|(?:though|although)[ \u00a0]+(?:he|she|they|it|the|a|an|[A-Z])"
     r"|and[ \u00a0]+(?:his|her|their|its)[ \u00a0]+[a-z]+[ \u00a0]+(?:were|was|are|is|had|have|has)\b"
     r"|(?:as|even[ \u00a0]+as|just[ \u00a0]+as)[ \u00a0]+(?:the[ \u00a0]+)?[\w.’'\-]+"
-    r"(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+(?:[a-z]+ed|had|has|have|was|were|is|are|found|said|says|flew|met)\b"
+    r"(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+(?:[a-z]+ed|had|has|have|was|were|is|are|found|said|says|flew|met|"
+    r"put|took|made|began|came|went|held|sent|left|gave|kept|set|ran|rose|fell|grew|won|lost|"
+    r"saw|stood|spoke|wrote|brought|sought|fought|built)\b"
     r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"
-    r"(?:had|has|have|was|were|is|are|will|would)\b)"
+    r"(?:had|has|have|was|were|is|are|will|would)\b"
+    # ", and he has ruled out ...": a new clause of the writer's with a pronoun subject
+    r"|and[ \u00a0]+(?:he|she|they|we)[ \u00a0]+(?:has|had|have|was|were|is|are|[a-z]+ed)\b)"
 )
 
 

@@ -215,12 +215,24 @@ def reporting_cues() -> dict[str, str]:
     return out
 
 
+#: Present-tense cues that, capitalized, are more often nouns ("United States", "Reports").
+_NOT_TITLE_CASE_CUES = frozenset(
+    "states reports notes calls comments remarks hopes fears concerns warnings claims".split()
+)
+
+
 @cache
 def cue_regex() -> re.Pattern[str]:
     cues = list(reporting_cues())
     cues += [c[0].upper() + c[1:] for c in cues if c.startswith("according")]
+    # Title Case headlines: "North Korea Says It Has Nuclear Weapons", "Kerry Urges China ..."
+    cues += [
+        c[0].upper() + c[1:]
+        for c in reporting_cues()
+        if " " not in c and c.endswith("s") and c not in _NOT_TITLE_CASE_CUES
+    ]
     alt = trie_regex([c.replace(" ", "\0") for c in cues]).replace("\x00", SP + "+")
-    # case-sensitive: "State Department" and "Reports" in a headline are not cues
+    # otherwise case-sensitive: "State Department" and "Reports" in a headline are not cues
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
 
 

@@ -25,7 +25,9 @@ _CAPTION_START = re.compile(
     r"(?:(?:photo|caption|pictured|above|left|right|top)\s*:|image caption\b)", re.IGNORECASE
 )
 _CAPTION_END = re.compile(
-    r"(?:\((?:AP|Reuters|AFP|EPA|Getty)\b[^()]*\)|/(?:AP|Reuters|AFP|Getty Images|EPA)\)?"
+    r"(?:\((?:AP|Reuters|AFP|EPA|Getty|Yonhap|Xinhua|Kyodo|KCNA)\b[^()]*\)"
+    r"|/[ \u00a0]?(?:AP|Reuters|AFP|Getty Images|EPA|Yonhap|Xinhua|Kyodo)\)?"
+    r"|\[(?:YONHAP|Yonhap|AP|AFP|REUTERS|Reuters|XINHUA|Xinhua|NEWS1|JoongAng Photo)\]"
     r"|\b(?:Photograph|Photo|Picture): [^.]{2,60})\s*$"
 )
 #: "SEOUL, South Korea (AP) —", "BEIJING (Reuters) -", "WASHINGTON —": a story's opening line.

@@ -462,3 +462,8 @@ def test_kcna_lower_case_south_korea_and_the_uk_style_security_council():
     )
     assert names(text, "country") == ["South Korea"]
     assert names(text, "organization") == ["UN Security Council"]
+
+
+def test_congressional_leadership_titles_are_titles():
+    text = "Senate\n\nSenate Minority Leader Chuck Schumer was blunter."
+    assert names(text, "person", "2019-07-01") == ["Chuck Schumer"]

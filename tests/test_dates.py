@@ -633,6 +633,24 @@ def test_last_as_a_verb_after_will_is_not_a_past_marker():
             "July 5",
             "2006-07-05",
         ),
+        # "last July" written in August is a year ago
+        ("Visit\n\nXi visited Seoul last July.", "2015-08-26", "last July", "2014-07"),
+        # a month a few months back, not most of a year ahead, despite a "will" nearby
+        (
+            "Xi\n\nXi, who became party chief in November and will take over next month, "
+            "has yet to comment.",
+            "2013-02-14",
+            "November",
+            "2012-11",
+        ),
+        # a date closing a photo caption is the photo's day, whatever the caption's tense
+        (
+            "Leaders\n\nWorkers prepare the hall where the leaders will hold talks, on "
+            "Wednesday. (Yonhap)\n\nThe leaders meet on Friday.",
+            "2018-04-26",
+            "Wednesday",
+            "2018-04-25",
+        ),
         # "by" a day is a deadline, but not in a past-tense sentence
         (
             "Site\n\nThe rubble was being cleared by Monday, officials said.",

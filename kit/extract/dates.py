@@ -555,6 +555,9 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
 _BY_BEFORE = re.compile(r"\b(?:[Bb]y|no[ \u00a0]+later[ \u00a0]+than)[ \u00a0]+$")
+_CAPTION_END = re.compile(
+    r"[ \u00a0]*[.)]?[ \u00a0]*(?:[(\[][^()\[\]\n]{0,60}[)\]][ \u00a0]*)?$", re.M
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
 _NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z\-]+)(?:[ \u00a0]+([a-z]+))?\b")
 _HAD_BEFORE = re.compile(
@@ -724,15 +727,19 @@ def _bare_month(published: dt.date, month: int, shift: str, direction: int) -> s
     """A month without a year: the nearest one on or before publication, or on or after it
     when the sentence looks ahead; "last"/"next" exclude the publication month."""
     year = published.year
+    back = (published.month - month) % 12  # months back to the latest such month
     if shift == "this":
         pass
     elif shift in ("last", "past", "previous"):
-        year = year if month < published.month else year - 1
+        # "last July" written in August is a year ago: the month just gone is "last month"
+        year = year if month < published.month and back > 2 else year - 1
     elif shift in ("next", "coming"):
         year = year if month > published.month else year + 1
-    elif direction > 0:
+    elif direction > 0 and not (0 < back <= 4 and 12 - back >= 8):
         year = year if month >= published.month else year + 1
     else:
+        # looking back, or "will take over next month ... became chief in November" written in
+        # February: a month a few months back, not most of a year ahead
         year = year if month <= published.month else year - 1
     return f"{year:04d}-{month:02d}"
 
@@ -821,6 +828,8 @@ class _Resolver:
             self.text, max(0, m.start() - 20), m.start()
         ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
             return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
+        if a.role_at(m.start()) == "caption" and _CAPTION_END.match(self.text, m.end()):
+            return -1  # "..., where the leaders will meet, on Wednesday. (Yonhap)": the photo's day
         noun = (
             _NOUN_AFTER.match(self.text, m.end())
             if _THE_BEFORE.search(self.text, max(0, m.start() - 5), m.start())

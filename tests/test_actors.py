@@ -467,3 +467,11 @@ def test_kcna_lower_case_south_korea_and_the_uk_style_security_council():
 def test_congressional_leadership_titles_are_titles():
     text = "Senate\n\nSenate Minority Leader Chuck Schumer was blunter."
     assert names(text, "person", "2019-07-01") == ["Chuck Schumer"]
+
+
+def test_outlets_in_datelines_and_sign_offs_are_not_actors():
+    text = (
+        "Talks\n\nTOKYO, Feb. 28 Kyodo - Prime Minister Junichiro Koizumi said the talks were "
+        "useful.\n\n==Kyodo"
+    )
+    assert names(text, "organization", "2004-02-28") == []

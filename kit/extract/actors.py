@@ -662,7 +662,10 @@ def find_mentions(article: Article) -> list[Mention]:
         if m.kind != "block"
         and (not skip or article.paragraph_at(m.start) not in skip)
         and (m.kind != "organization" or not _in_credit(text, m))
-        and not (m.kind == "country" and any(a <= m.start < b for a, b in datelines))
+        # the filing place and the outlet of a dateline ("TOKYO, Sept. 17 Kyodo -") are no actors
+        and not (
+            m.kind in ("country", "organization") and any(a <= m.start < b for a, b in datelines)
+        )
     ]
     everything.sort(key=lambda m: m.start)
     return everything

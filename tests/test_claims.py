@@ -1187,3 +1187,11 @@ def test_expressed_confidence_that_is_a_second_claim_of_the_same_speaker():
 )
 def test_more_reported_speech_shapes(text, expected):
     assert reported(text) == expected
+
+
+def test_he_is_the_person_the_writer_met_or_asked():
+    text = (
+        "Essay\n\n“It failed,” said Lee Myung-bak.\n\n"
+        "When I called Yeo Tae-sik again this week, I asked him for advice. “Wait,” he said."
+    )
+    assert quotes(text, "2012-04-19")[-1] == ("Wait", "Yeo Tae-sik")

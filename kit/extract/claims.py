@@ -294,6 +294,16 @@ class _State:
             return last
         return last
 
+    def _met_by_the_writer(self, m: Mention, pos: int) -> bool:
+        """``m`` is the person of a first-person sentence ("when I spoke with Glyn Davies"),
+        the last sentence or the one before it, with no other person named since."""
+        art = self.article
+        i = art.sentence_at(m.start)
+        if art.sentence_at(pos) - i > 2:
+            return False
+        sent = art.sentences[i]
+        return _WRITER_MET.search(art.text, sent.start, m.start) is not None
+
     def _opens_sentence(self, m: Mention) -> bool:
         """ "Trump himself weighed in online": the name is the first words of its sentence."""
         sent = self.article.sentences[self.article.sentence_at(m.start)]
@@ -426,6 +436,10 @@ class _State:
                 if self.index.last_person_before(pos, floor, others) is not None:
                     skip = others
             last = self.index.last_person_before(pos, floor, skip)
+            if pron != "i" and last is not None and self._met_by_the_writer(last, pos):
+                # "When I called Yeo again, I asked him for advice. “Wait,” he said": the
+                # person the writer met or asked
+                return Speaker(last.canonical, "person", last.start, last.end)
             if prev and prev[1].name in skip:
                 prev = next(
                     (
@@ -546,6 +560,11 @@ _THE_STATEMENT = re.compile(
 #: "the government declared ...": the country whose government was just reported.
 _THE_GOVERNMENT = re.compile(r"(?:[Tt]he|[Ii]ts)[ \u00a0]+(?:government|regime|leadership)")
 #: "the ministry", "the foreign ministry": a body whose country the article named just before.
+#: The writer meeting someone: "when I spoke with", "I asked him", "I called Yeo".
+_WRITER_MET = re.compile(
+    r"(?<![\w’'])I[ \u00a0]+(?:(?:again|later|first|then|recently)[ \u00a0]+)?(?:asked|called|spoke|"
+    r"met|interviewed|visited|talked|reached|pressed|put|telephoned|phoned)\b"
+)
 _THE_BODY = re.compile(
     r"[Tt]he(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?P<head>ministry|government|military|embassy)"
 )

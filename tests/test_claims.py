@@ -1195,3 +1195,18 @@ def test_he_is_the_person_the_writer_met_or_asked():
         "When I called Yeo Tae-sik again this week, I asked him for advice. “Wait,” he said."
     )
     assert quotes(text, "2012-04-19")[-1] == ("Wait", "Yeo Tae-sik")
+
+
+def test_the_foreign_ministry_after_a_named_foreign_minister():
+    text = (
+        "Test\n\nForeign Minister Yang Jiechi summoned the ambassador.\n\n"
+        "In a statement, the foreign ministry said the test “harms everyone”."
+    )
+    assert quotes(text, "2013-02-14") == [("harms everyone", "China")]
+
+
+def test_a_reporting_noun_after_a_determiner_is_no_cue():
+    text = (
+        'Test\n\nRoh Moo-hyun, who took office in February, called the claim "deeply regrettable."'
+    )
+    assert quotes(text, "2003-04-25") == [("deeply regrettable", "Roh Moo-hyun")]

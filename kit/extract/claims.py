@@ -377,7 +377,14 @@ class _State:
         paragraphs before ``pos``."""
         text = self.article.text
         floor = self.article.paragraphs[max(0, self.article.paragraph_at(pos) - 2)].start
+        by_key, _ = officeholder_index()
         for m in reversed(self.index.within(floor, pos)):
+            if m.kind == "person" and head == "ministry" and "minister" in m.title.lower():
+                # "Foreign Minister Yang Jiechi summoned ... the foreign ministry said"
+                holder = by_key.get(name_key(m.canonical))
+                country = m.title_country or (holder.country if holder else "")
+                if country:
+                    return Speaker(country, "country", m.start, m.end)
             if m.kind != "country":
                 continue
             after = _COUNTRY_BODY.match(text, m.end)
@@ -564,6 +571,9 @@ _THE_GOVERNMENT = re.compile(r"(?:[Tt]he|[Ii]ts)[ \u00a0]+(?:government|regime|l
 _WRITER_MET = re.compile(
     r"(?<![\w’'])I[ \u00a0]+(?:(?:again|later|first|then|recently)[ \u00a0]+)?(?:asked|called|spoke|"
     r"met|interviewed|visited|talked|reached|pressed|put|telephoned|phoned)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|[’']s)[ \u00a0\n]+$", re.IGNORECASE
 )
 _THE_BODY = re.compile(
     r"[Tt]he(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?P<head>ministry|government|military|embassy)"
@@ -1121,6 +1131,12 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
         if state.cues_between(before_start + near, q.open)
         else None
     )
+    if m and _DETERMINER_BEFORE.search(
+        before,
+        max(0, m.start("cue" if m.group("cue") else "cue2") - 14),
+        m.start("cue" if m.group("cue") else "cue2"),
+    ):
+        m = None  # "called the North's claim “deeply regrettable”": a noun, not a cue
     if m:
         g = "cue" if m.group("cue") else "cue2"
         cue_s = before_start + m.start(g)
@@ -1133,7 +1149,8 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
             return sp, cue
     c = _CALLED.search(before, max(0, len(before) - 220))
     if c and any(
-        not idx.inside_quote(p) for p in state.cues_between(before_start + c.end("cue"), q.open)
+        not idx.inside_quote(p) and not _DETERMINER_BEFORE.search(text, max(0, p - 14), p)
+        for p in state.cues_between(before_start + c.end("cue"), q.open)
     ):
         c = None  # "X called it ‘...’ and Y said it was ‘...’": the later cue's subject speaks
     if c:

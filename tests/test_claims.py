@@ -1210,3 +1210,28 @@ def test_a_reporting_noun_after_a_determiner_is_no_cue():
         'Test\n\nRoh Moo-hyun, who took office in February, called the claim "deeply regrettable."'
     )
     assert quotes(text, "2003-04-25") == [("deeply regrettable", "Roh Moo-hyun")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a day, a phrase, then "that"
+        (
+            "North Korea announced yesterday for the first time that it has built weapons, and "
+            "it said it was leaving the talks.",
+            [
+                ("it has built weapons", "announced"),
+                ("it was leaving the talks", "said"),
+            ],
+        ),
+        # the attribution of a whole sentence ends a nested clause
+        (
+            "His presence suggested that tension would be on the agenda, analysts said.",
+            [("His presence suggested that tension would be on the agenda", "said")],
+        ),
+    ],
+)
+def test_content_after_a_day_phrase_and_before_a_closing_attribution(sentence, expected):
+    c = parse("Talks\n\n" + sentence, "2005-02-11").claims
+    r = c[c["kind"] == "reported"]
+    assert sorted(zip(r["text"], r["cue"], strict=True)) == sorted(expected)

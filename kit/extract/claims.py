@@ -575,6 +575,7 @@ _WRITER_MET = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|[’']s)[ \u00a0\n]+$", re.IGNORECASE
 )
+_OPENING_MARK = re.compile(r"(?:^|[ \u00a0])[‘“\"']")
 _THE_BODY = re.compile(
     r"[Tt]he(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?P<head>ministry|government|military|embassy)"
 )
@@ -1372,6 +1373,8 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
         inv = _INVERTED_NP.match(after)
         if inv and (len(inv.group("np").split()) > 6 or _FINITE.search(inv.group("np"))):
             inv = None  # "said the 15 members agreed ...": a content clause, not a speaker
+        if inv and _OPENING_MARK.search(inv.group("np")):
+            inv = None  # "Beijing summons envoy, says Pyongyang’s test ‘harms everyone’"
         if inv and cue_kind == "object":
             inv = None  # "X, who chairs the panel, told reporters": the audience, not a speaker
         tail_after_np = after[inv.end() :] if inv else ""
@@ -1568,7 +1571,10 @@ def _content_after(
     rest = text[start:s1]
     when = _WHEN_AFTER_CUE.match(rest)
     if when and (
-        rest[when.end() :].startswith("that ") or not _PREP_START.match(rest[when.end() :])
+        rest[when.end() :].startswith("that ")
+        or not _PREP_START.match(rest[when.end() :])
+        # "said yesterday for the first time that ...": a day, a phrase, then the content
+        or _THAT_LATER.match(rest[when.end() :])
     ):
         start += when.end()
         rest = text[start:s1]
@@ -1697,7 +1703,10 @@ _WRITER_TAIL = re.compile(
     r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"
     r"(?:had|has|have|was|were|is|are|will|would)\b"
     # ", and he has ruled out ...": a new clause of the writer's with a pronoun subject
-    r"|and[ \u00a0]+(?:he|she|they|we)[ \u00a0]+(?:has|had|have|was|were|is|are|[a-z]+ed)\b)"
+    r"|and[ \u00a0]+(?:he|she|they|we|it)[ \u00a0]+(?:has|had|have|was|were|is|are|[a-z]+ed|"
+    r"said|says|told)\b"
+    # "..., analysts said.": the attribution of the whole sentence, not of this clause
+    r"|(?:[\w’'.\-]+[ \u00a0]+){1,3}(?:said|says|added|noted|wrote)[.!?]?[”’\"']?$)"
 )
 
 

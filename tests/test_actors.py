@@ -475,3 +475,28 @@ def test_outlets_in_datelines_and_sign_offs_are_not_actors():
         "useful.\n\n==Kyodo"
     )
     assert names(text, "organization", "2004-02-28") == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # "chief executive of" marks the person; the company is no person
+        (
+            "Michael Lynton, chief executive of Sony Pictures Entertainment, told Variety that "
+            "the studio would fight.",
+            "person",
+            ["Michael Lynton"],
+        ),
+        # business names end in words such as Entertainment, Airlines, Electronics
+        ("Officials at Koryo Airlines said flights would resume.", "person", []),
+        # "Inspector-General of Police": "Police" is never a name
+        (
+            "Inspector-General of Police Khalid Abu Bakar told a press conference that two "
+            "suspects had fled.",
+            "person",
+            ["Khalid Abu Bakar"],
+        ),
+    ],
+)
+def test_business_names_and_long_titles(text, kind, expected):
+    assert names("Story\n\n" + text, kind, "2017-03-05") == expected

@@ -1235,3 +1235,11 @@ def test_content_after_a_day_phrase_and_before_a_closing_attribution(sentence, e
     c = parse("Talks\n\n" + sentence, "2005-02-11").claims
     r = c[c["kind"] == "reported"]
     assert sorted(zip(r["text"], r["cue"], strict=True)) == sorted(expected)
+
+
+def test_the_vice_president_is_not_a_president_of_something_else():
+    text = (
+        "Games\n\nVice President Mike Pence avoided a table where Kim Yong Nam, the North's "
+        "nominal head of state, was seated.\n\n“We will not be fooled,” the vice president said."
+    )
+    assert quotes(text, "2018-02-10") == [("We will not be fooled", "Mike Pence")]

@@ -56,7 +56,9 @@ _HEADS_LAST = (
     r"Committee|Foundation|Center|Centre|Association|Commission|Bank|Fund|Organization|"
     r"Organisation|Department|Academy|Forum|Society|Endowment|Bureau|Command|Company|"
     r"Inc\.|Co\.|Assembly|Parliament|Court|Times|Post|Journal|Herald|Tribune|Monitor|"
-    r"Initiative|Survey|Group|College|School|Authority|Administration|Alliance|Coalition"
+    r"Initiative|Survey|Group|College|School|Authority|Administration|Alliance|Coalition|"
+    r"Entertainment|Pictures|Studios|Electronics|Industries|Holdings|Airlines|Airways|Motors|"
+    r"Technologies|Communications"
 )
 _HEADS_FIRST = (
     r"Institute|Party|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
@@ -87,7 +89,7 @@ APPOSITIVE = re.compile(
     rf"|(?:deputy{SP}+|chief{SP}+|senior{SP}+|vice{SP}+)?(?:director|head|chief|spokesman|"
     rf"spokeswoman|spokesperson|chairman|chairwoman|president|secretary|minister|ambassador|"
     rf"envoy|professor|editor|founder|leader|member|adviser|advisor|analyst|fellow|researcher|"
-    rf"commander|governor|mayor|general){SP}+(?:general{SP}+)?(?:of|for|at|to){SP})"
+    rf"commander|governor|mayor|general|executive|officer){SP}+(?:general{SP}+)?(?:of|for|at|to){SP})"
 )
 CUE_NEAR = re.compile(
     rf"(?:(?:said|says|told|added|adds|wrote|writes|asked|explained|according{SP}to){SP}+$)",

@@ -356,7 +356,10 @@ class _State:
                     continue
                 holder = by_key.get(name_key(mention.canonical))
                 office = (mention.title + " " + (holder.office if holder else "")).lower()
-                if head in office:
+                # "the vice president" is not "President of the Presidium": a modifier of the
+                # role ("vice", "foreign") must be in the office too
+                role = m.group(0).lower().split()[1:] if m.group(0)[:4].lower() == "the " else []
+                if head in office and (len(role) < 2 or " ".join(role) in office):
                     return Speaker(mention.canonical, "person", mention.start, mention.end)
         # "the defence minister" is not the "prime minister" named before: modifiers must agree
         modifier = m.group(0).lower().split()[1:-1] if m.group(0)[:4].lower() == "the " else []
@@ -1570,11 +1573,14 @@ def _content_after(
     start = pos + lead.end()
     rest = text[start:s1]
     when = _WHEN_AFTER_CUE.match(rest)
-    if when and (
-        rest[when.end() :].startswith("that ")
-        or not _PREP_START.match(rest[when.end() :])
-        # "said yesterday for the first time that ...": a day, a phrase, then the content
-        or _THAT_LATER.match(rest[when.end() :])
+    if (
+        when
+        and (
+            rest[when.end() :].startswith("that ")
+            or not _PREP_START.match(rest[when.end() :])
+            # "said yesterday for the first time that ...": a day, a phrase, then the content
+            or _THAT_LATER.match(rest[when.end() :])
+        )
     ):
         start += when.end()
         rest = text[start:s1]

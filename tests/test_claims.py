@@ -1243,3 +1243,8 @@ def test_the_vice_president_is_not_a_president_of_something_else():
         "nominal head of state, was seated.\n\n“We will not be fooled,” the vice president said."
     )
     assert quotes(text, "2018-02-10") == [("We will not be fooled", "Mike Pence")]
+
+
+def test_north_koreas_official_news_agency_is_kcna():
+    text = "Talks\n\nThe US is “not interested in a fair solution,” North Korea's official news agency said."
+    assert quotes(text) == [("not interested in a fair solution", "Korean Central News Agency")]

@@ -78,8 +78,10 @@ def test_explicit_dates(text, expression, value):
     assert value_of(text, "2016-05-10", expression) == value
 
 
-def test_page_time_stamps_and_named_weekday_pick_the_year():
-    text = "Updated 1:32 PM ET, Wed January 27, 2016\nMon 5 Oct 2015 09.14 BST\n"
+def test_dates_with_weekdays_and_named_weekday_pick_the_year():
+    # (a page's own time stamp line, "Updated 1:32 PM ET, Wed January 27, 2016", is furniture:
+    # see test_page_and_database_time_stamps_are_not_dates)
+    text = "Talks\n\nThe round closed Wed January 27, 2016. The first met on Mon 5 Oct 2015.\n"
     assert found(text, "2016-01-27") == [
         ("Wed January 27, 2016", "2016-01-27"),
         ("Mon 5 Oct 2015", "2015-10-05"),
@@ -737,3 +739,21 @@ def test_more_tense_cues(text, published, expression, value):
 def test_print_page_header_is_boilerplate():
     text = "Talks open\n\nFriday, April 25, 2003; Page A01\n\nThe talks opened on Wednesday."
     assert [t for t, _ in found(text, "2003-04-25")] == ["Wednesday"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "HOUSTON CHRONICLE  |  SATURDAY, APRIL 26, 2003  |  PAGE A4",
+        "LOAD-DATE: September 21, 2005",
+        "Updated 10:42 a.m. ET, Tue March 7, 2017",
+        "September 21, 2005 Wednesday",
+        "February 13, 2013 5:04 AM ET",
+        "Monday, July 1, 2019",
+        "guardian.co.uk, Wednesday 24 November 2010 10.41 GMT",
+    ],
+)
+def test_page_and_database_time_stamps_are_not_dates(furniture):
+    text = f"Talks\n\n{furniture}\n\nThe talks failed on Tuesday, officials said."
+    d = kit.parse_article(text, published="2019-07-01", article_id="t").dates
+    assert list(d["text"]) == ["Tuesday"]

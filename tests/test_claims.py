@@ -1248,3 +1248,17 @@ def test_the_vice_president_is_not_a_president_of_something_else():
 def test_north_koreas_official_news_agency_is_kcna():
     text = "Talks\n\nThe US is “not interested in a fair solution,” North Korea's official news agency said."
     assert quotes(text) == [("not interested in a fair solution", "Korean Central News Agency")]
+
+
+def test_the_ministry_in_a_capital_and_the_dispatch_of_an_agency():
+    text = (
+        "Talks\n\nIn a statement, the foreign ministry in Pyongyang said the talks were "
+        "‘finished for good’.\n\nThe ministry said the reactor would return ‘to full operation’.\n\n"
+        "Jang was put to death on Thursday, the Korean Central News Agency (KCNA) said in a "
+        "dispatch.\n\nThe dispatch accused Jang of forming “a faction of his own”."
+    )
+    assert quotes(text, "2013-12-13") == [
+        ("finished for good", "North Korea"),
+        ("to full operation", "North Korea"),
+        ("a faction of his own", "Korean Central News Agency"),
+    ]

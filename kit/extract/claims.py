@@ -393,6 +393,8 @@ class _State:
             after = _COUNTRY_BODY.match(text, m.end)
             if after and after.group("head").lower().replace("minister", "ministry") == head:
                 return Speaker(m.canonical, "country", m.start, m.end)
+            if text[max(0, m.start - 20) : m.start].lower().rstrip().endswith(head + " in"):
+                return Speaker(m.canonical, "country", m.start, m.end)  # "the ministry in Seoul"
         return None
 
     def resolve_pronoun(self, pron: str, pos: int) -> Speaker:
@@ -565,7 +567,8 @@ def _subject_like(text: str, m: Mention) -> bool:
 
 
 _THE_STATEMENT = re.compile(
-    r"(?:[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|communique|communiqué|declaration|announcement)"
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|communique|communiqué|declaration|"
+    r"announcement|dispatch|commentary|editorial)"
 )
 #: "the government declared ...": the country whose government was just reported.
 _THE_GOVERNMENT = re.compile(r"(?:[Tt]he|[Ii]ts)[ \u00a0]+(?:government|regime|leadership)")

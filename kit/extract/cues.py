@@ -181,8 +181,17 @@ def speaker_from_phrase(
         if m.kind in ("country", "organization")
         and (m.end == end or _OUTLET_TAIL.fullmatch(text, m.end, end) is not None)
     ]
-    if tail_actor and tail_actor[-1].start == start and tail_actor[-1].kind == "organization":
-        m = tail_actor[-1]  # "Xinhua news agency reported"
+    if (
+        tail_actor
+        and text[start : tail_actor[-1].start].strip().lower() in ("", "the")
+        and tail_actor[-1].kind == "organization"
+    ):
+        m = tail_actor[-1]  # "Xinhua news agency reported", "the Korean Central News Agency said"
+        return Speaker(m.canonical, m.kind, m.start, m.end)
+    body_in = _BODY_IN.match(phrase)
+    if body_in and tail_actor and tail_actor[-1].kind == "country":
+        # "the foreign ministry in Pyongyang said": the government of that capital
+        m = tail_actor[-1]
         return Speaker(m.canonical, m.kind, m.start, m.end)
     if (
         tail_actor
@@ -214,6 +223,11 @@ _ISSUED_BY = re.compile(
     r"\b[Tt]he[ \u00a0]+(?:\w+[ \u00a0]+)?(?:statement|report|communiqué|communique|letter|"
     r"declaration|commentary|editorial),[ \u00a0]+(?:issued|released|published|put[ \u00a0]+out|"
     r"sent|signed)[ \u00a0]+by[ \u00a0]+"
+)
+_BODY_IN = re.compile(
+    r"(?:the[ \u00a0]+)?(?:\w+[ \u00a0]+)?(?:ministry|government|embassy|foreign[ \u00a0]+office)"
+    r"[ \u00a0]+in[ \u00a0]+",
+    re.IGNORECASE,
 )
 _BRACKET = re.compile(r"[ \u00a0]*\([^()]{1,30}\)")
 _HANDLE = re.compile(r"@\w{2,30}")

@@ -1262,3 +1262,12 @@ def test_the_ministry_in_a_capital_and_the_dispatch_of_an_agency():
         ("to full operation", "North Korea"),
         ("a faction of his own", "Korean Central News Agency"),
     ]
+
+
+def test_the_bureau_is_the_fbi_named_before():
+    text = (
+        "Hack\n\nThe FBI on Friday accused North Korea of the attack.\n\n"
+        "In a statement, the bureau said it had found “technical fingerprints” tying the attack "
+        "to North Korea."
+    )
+    assert quotes(text, "2014-12-19") == [("technical fingerprints", "FBI")]

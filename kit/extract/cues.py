@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from ..structure import dateline_at
 from .actors import Mention
-from .lexicon import source_nouns
+from .lexicon import organizations, source_nouns
 
 ADVERBS = (
     r"has|have|had|do|does|did|will|would|also|long|often|repeatedly|previously|publicly|"
@@ -216,6 +217,12 @@ def speaker_from_phrase(
     if others and len(phrase.split()) <= 6:
         m = others[0]
         return Speaker(m.canonical, m.kind, m.start, m.end)
+    the = _THE_NOUN.fullmatch(phrase)
+    if the:  # "the bureau said" after "the FBI" (Federal Bureau of Investigation)
+        noun = the.group(1).lower()
+        for m in reversed(index.within(max(0, start - 2000), start)):
+            if m.kind == "organization" and noun in _organization_words(m.canonical):
+                return Speaker(m.canonical, m.kind, m.start, m.end)
     return NONE
 
 
@@ -229,6 +236,27 @@ _BODY_IN = re.compile(
     r"[ \u00a0]+in[ \u00a0]+",
     re.IGNORECASE,
 )
+
+
+@cache
+def _organization_names() -> dict[str, frozenset[str]]:
+    """Any name of a listed organization -> the lower-case words of all its names ("FBI" ->
+    federal, bureau, investigation, ...), so "the bureau" can find "the FBI"."""
+    out: dict[str, frozenset[str]] = {}
+    for canonical, row in organizations().items():
+        names = [canonical, *(a.strip() for a in (row.get("aliases") or "").split(";"))]
+        words = frozenset(w for n in names for w in re.findall(r"[a-z]+", n.lower()))
+        for n in names:
+            if n:
+                out[n] = words
+    return out
+
+
+def _organization_words(name: str) -> frozenset[str]:
+    return _organization_names().get(name) or frozenset(re.findall(r"[a-z]+", name.lower()))
+
+
+_THE_NOUN = re.compile(r"[Tt]he[ \u00a0]+([a-z]{4,})")
 _BRACKET = re.compile(r"[ \u00a0]*\([^()]{1,30}\)")
 _HANDLE = re.compile(r"@\w{2,30}")
 

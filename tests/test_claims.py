@@ -1271,3 +1271,15 @@ def test_the_bureau_is_the_fbi_named_before():
         "to North Korea."
     )
     assert quotes(text, "2014-12-19") == [("technical fingerprints", "FBI")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to two officials, Li Gun, a senior diplomat, said the weapons were real.",
+        "According to two officials, Li Gun, a senior diplomat, took Kelly aside and said the "
+        "weapons were real.",
+    ],
+)
+def test_according_to_around_a_clause_with_its_own_speaker_gives_no_wrapper_row(sentence):
+    assert reported("Talks\n\n" + sentence, "2003-04-26") == [("the weapons were real", "Li Gun")]

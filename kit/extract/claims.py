@@ -1174,9 +1174,12 @@ def _before_cue(article, sent, q: Quote, state: _State, fragment: bool):
     if fragment:
         return NONE, None
     # a cue earlier in the sentence, before the quote: "Carpenter said, changing ... would “require"
-    for cm in cue_regex().finditer(text, before_start, q.open):
+    earlier = list(cue_regex().finditer(text, before_start, q.open))
+    for i, cm in enumerate(earlier):
         if idx.inside_quote(cm.start()):
             continue
+        if cm.group().lower().startswith("according") and i + 1 < len(earlier):
+            continue  # "According to two officials, Li Gun ... said ... “a fact”": Li Gun's
         sp = subject_before(text, before_start, cm.start(), idx, resolve)
         if sp.name:
             return sp, (cm.group(), cm.start(), cm.end())
@@ -1540,6 +1543,25 @@ def _according_to(article, sent, cm, state, claims) -> None:
         if not rest.lstrip().startswith(","):
             return
         cs, ce = _trim(text, np_end + len(rest) - len(rest.lstrip()) + 1, s1)
+        for inner in cue_regex().finditer(text, cs, ce):
+            if state.index.inside_quote(inner.start()):
+                continue
+            who = subject_before(text, cs, inner.start(), state.index, lambda p, s: NONE)
+            if not who.name and _AND_BEFORE.search(
+                text, max(cs, inner.start() - 12), inner.start()
+            ):
+                who = next(  # "Li Gun, a senior diplomat, took Kelly aside and said ..."
+                    (
+                        Speaker(m.canonical, m.kind, m.start, m.end)
+                        for m in state.index.within(cs, inner.start())
+                        if m.kind == "person" and m.start - cs < 3
+                    ),
+                    NONE,
+                )
+            if who.name:
+                # "According to two officials, Li Gun ... said the weapons were “a fact”": the
+                # wrapper gives no row; Li Gun's own cue gives his
+                return
     if len(text[cs:ce].split()) >= 3:
         if not any(ch in text[cs:ce] for ch in '“”"') or len(lead.split()) < 3:
             _add_reported(article, (cs, ce), sp, cm, state, claims)

@@ -1283,3 +1283,45 @@ def test_the_bureau_is_the_fbi_named_before():
 )
 def test_according_to_around_a_clause_with_its_own_speaker_gives_no_wrapper_row(sentence):
     assert reported("Talks\n\n" + sentence, "2003-04-26") == [("the weapons were real", "Li Gun")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a cognition verb before a present-tense clause without an auxiliary
+        (
+            "Most analysts believe neither side wants a return to war.",
+            [("neither side wants a return to war", "Most analysts")],
+        ),
+        # the writer's ", a claim Tokyo rejects"
+        (
+            "Pyongyang says the other eight are dead, a claim Tokyo rejects.",
+            [("the other eight are dead", "North Korea")],
+        ),
+        # ", and several cautioned that ..." is another clause
+        (
+            "Officials said no decision would be made soon, and several cautioned that China "
+            "might balk.",
+            [("no decision would be made soon", "Officials")],
+        ),
+        # a list of gerunds is part of the content
+        (
+            "Xi Jinping stressed that upholding peace, maintaining stability, and solving "
+            "problems through dialogue remained China's policy.",
+            [
+                (
+                    "upholding peace, maintaining stability, and solving problems through "
+                    "dialogue remained China's policy",
+                    "Xi Jinping",
+                )
+            ],
+        ),
+    ],
+)
+def test_content_clause_rules_from_the_fresh6_misses(sentence, expected):
+    assert reported("Talks\n\n" + sentence, "2014-05-30") == expected
+
+
+def test_reported_citing_a_source_that():
+    text = "Talks\n\nYonhap reported, citing a government source, that the North could hand over its report."
+    assert reported(text) == [("the North could hand over its report", "Yonhap")]

@@ -242,6 +242,19 @@ _PARTICIPLE = re.compile(
     r",[ \u00a0]+(?!(?:including|excluding|during|regarding|concerning|notwithstanding)\b)"
     r"[a-z]+ing\b"
 )
+#: Common verbs of a present-tense clause ("analysts believe neither side wants a war").
+_PRESENT_VERB = re.compile(
+    r"\b(?:wants|needs|remains|seems|lies|holds|plans|intends|hopes|expects|knows|wishes|means|"
+    r"depends|faces|sees|looks|appears|continues|stands|lacks|controls|poses|represents|risks|"
+    r"gets|makes|takes|gives|goes|comes|keeps|works|tries|feels|owns|fears|wants)\b"
+)
+_GERUND_LIST = re.compile(r"[^.;]{0,80}?,[ \u00a0]+and[ \u00a0]+[a-z]+ing\b")
+_CITING_THAT = re.compile(r"(?:citing|quoting)[ \u00a0][^,.;“”\"]{2,60},[ \u00a0]+that[ \u00a0]+")
+_SEVERAL_CUE = re.compile(
+    r",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:some|several|many|others|most|one|two|three|a[ \u00a0]+few)"
+    r"(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:said|warned|cautioned|added|noted|argued|insisted|"
+    r"believe|believed|say|said)\b"
+)
 _ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _NOT_TO_BE = re.compile(r"not[ \u00a0]+to[ \u00a0]+be\b")
 _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
@@ -1597,6 +1610,10 @@ def _content_after(
     lead = _LEAD_PUNCT.match(after)
     start = pos + lead.end()
     rest = text[start:s1]
+    citing = _CITING_THAT.match(rest)
+    if citing:  # "reported, citing a government source, that the North could ..."
+        start += citing.end()
+        rest = text[start:s1]
     when = _WHEN_AFTER_CUE.match(rest)
     if (
         when
@@ -1635,7 +1652,9 @@ def _content_after(
         pass  # "vowed to continue the policy": the promise itself is the content
     elif cue_kind in ("cognition", "commit") and not has_that:
         head = " ".join(text[start:s1].split()[:8])
-        if head.lower().startswith("to ") or not _FINITE.search(head):
+        if head.lower().startswith("to ") or not (
+            _FINITE.search(head) or _PRESENT_VERB.search(head)
+        ):
             return None
     end = s1
     seg = text[start:end]
@@ -1659,6 +1678,8 @@ def _content_after(
 
     part = first(_PARTICIPLE)
     head = text[start : start + part.start()] if part else ""
+    if part and _GERUND_LIST.match(seg, part.end()):
+        part = None  # "upholding ..., maintaining peace, and solving problems": a list of gerunds
     if part and (len(head.split()) > 4 or _FINITE.search(head) or _ED_WORD.search(head)):
         # (not "the U.S., failing to draw a lesson, is now staging ...": the subject's aside)
         end = min(end, start + part.start())
@@ -1681,6 +1702,9 @@ def _content_after(
     if but:
         end = min(end, start + but.start())
     # "... and urged ...", "... and called on ...": a second verb of the same speaker
+    several = first(_SEVERAL_CUE)
+    if several:  # "..., and several cautioned that ...": another clause of other speakers
+        end = min(end, start + several.start())
     coord = first(_rx("coord"))
     if coord:
         end = min(end, start + coord.start())
@@ -1719,8 +1743,9 @@ _STATEMENT_BEFORE = re.compile(
 _WRITER_TAIL = re.compile(
     # ", a move that stunned its neighbours", ", in a setback to efforts ...", ", a reference to"
     r",[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:apparent[ \u00a0]+|clear[ \u00a0]+)?"
-    r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig)[ \u00a0]+"
-    r"(?:that|which|to|seen|widely|likely|aimed|at|for)\b"
+    r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig|claim|charge|"
+    r"assertion|accusation|allegation)[ \u00a0]+"
+    r"(?:that|which|to|seen|widely|likely|aimed|at|for|[A-Z][\w.’'\-]*)\b"
     r"|(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
     r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
     r"|(?:while|whereas)[ \u00a0]+(?:the|a|an|[A-Z])"

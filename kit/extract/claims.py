@@ -1434,7 +1434,10 @@ def _reported(article, sent, cues: list[re.Match], state: _State, claims) -> Non
         last_sp = sp
         adv = _ADVERBIAL_AFTER.match(after)
         after_core = after[adv.end() :] if adv else after
-        if _SENT_END.match(after_core) or after_core.lstrip().startswith(","):
+        citing = after_core.lstrip().startswith(",") and _CITING_THAT.match(
+            after_core.lstrip(" ,\u00a0")
+        )
+        if not citing and (_SENT_END.match(after_core) or after_core.lstrip().startswith(",")):
             # "..., Mr. Bennett says."  (subject before the cue, content before the subject)
             sub_start = sp.at if sp.at >= 0 else cm.start()
             comma = text.rfind(",", s0, sub_start)

@@ -1325,3 +1325,27 @@ def test_content_clause_rules_from_the_fresh6_misses(sentence, expected):
 def test_reported_citing_a_source_that():
     text = "Talks\n\nYonhap reported, citing a government source, that the North could hand over its report."
     assert reported(text) == [("the North could hand over its report", "Yonhap")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "said right after the test that", and the writer's ",” and he has been ..."
+        (
+            'Ban Ki-moon said right after the test that it was "deeply troubling," and he has '
+            "been clear that he wants dialogue.",
+            [('it was "deeply troubling,"', "Ban Ki-moon")],
+        ),
+        # the writer's ", a demand U.S. officials said was ...": its own claim and speaker
+        (
+            "North Korea said the US should provide a reactor first, a demand U.S. officials said "
+            "was not part of the deal.",
+            [
+                ("the US should provide a reactor first", "North Korea"),
+                ("was not part of the deal", "U.S. officials"),
+            ],
+        ),
+    ],
+)
+def test_writers_appositives_after_the_content(sentence, expected):
+    assert reported("Talks\n\n" + sentence) == expected

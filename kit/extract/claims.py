@@ -234,7 +234,8 @@ _PASSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREP_START = re.compile(
-    r"^(?:in|on|at|during|after|before|from|with|to|for|by|over|about|of|against|late|earlier|later|"
+    r"^(?:(?:right|shortly|soon|just|immediately)[ \u00a0]+)?"
+    r"(?:in|on|at|during|after|before|from|with|to|for|by|over|about|of|against|late|earlier|later|"
     r"last|this|reporters|journalists|the\s+\w+\s+news|it\s+clear)\b",
     re.IGNORECASE,
 )
@@ -1745,9 +1746,10 @@ _STATEMENT_BEFORE = re.compile(
 )
 _WRITER_TAIL = re.compile(
     # ", a move that stunned its neighbours", ", in a setback to efforts ...", ", a reference to"
-    r",[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:apparent[ \u00a0]+|clear[ \u00a0]+)?"
+    r"(?:,|(?<=,[”’\"']))[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:apparent[ \u00a0]+|clear[ \u00a0]+)?"
     r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig|claim|charge|"
-    r"assertion|accusation|allegation)[ \u00a0]+"
+    r"assertion|accusation|allegation|demand|formula|disclosure|admission|position|stance|"
+    r"remark|comment|warning|threat|phrase|pledge|promise|offer|proposal)[ \u00a0]+"
     r"(?:that|which|to|seen|widely|likely|aimed|at|for|[A-Z][\w.’'\-]*)\b"
     r"|(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
     r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
@@ -1776,6 +1778,7 @@ _AUDIENCE = re.compile(
     r"(?:[ \u00a0]+(?:on|in|at)[ \u00a0]+[A-Z]?[\w.’'\-]+)?[ \u00a0]+(?!that\b)"
 )
 _PREP_THEN_THAT = re.compile(
+    r"(?:(?:right|shortly|soon|just|immediately)[ \u00a0]+)?"
     r"(?:on|in|at|during|after|before|late|earlier|later|last|this|from|by|via|over|"
     r"afterwards?|separately|privately|again)\b"
     r"[^,.;:“”\"‘’]{0,50}?\bthat[ \u00a0]+"

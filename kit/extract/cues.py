@@ -134,6 +134,8 @@ def clean_phrase(phrase: str) -> str:
         phrase,
         flags=re.I,
     )
+    # "a demand U.S. officials said was ...": the writer's noun before the source is not it
+    phrase = _WRITERS_NOUN.sub("", phrase)
     # "the official, who spoke on condition of anonymity,": the source is the head phrase
     rel = _RELATIVE_TAIL.search(phrase)
     if rel and rel.start() > 0:
@@ -141,6 +143,10 @@ def clean_phrase(phrase: str) -> str:
     return phrase.strip()
 
 
+_WRITERS_NOUN = re.compile(
+    r"^(?:an?|the)\s+(?:demand|claim|charge|move|step|position|view|formula|assertion)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _RELATIVE_TAIL = re.compile(r",[ \u00a0]+(?:who|whom|whose|which)\b")
 
 

@@ -283,6 +283,16 @@ class _State:
         self.index = index
         self.history: list[tuple[int, Speaker]] = []  # (position, speaker)
         self.gender = _genders(article.text, index.mentions)
+        # persons not known to be women, when the article names at least one woman
+        self.not_women = (
+            frozenset(
+                m.canonical
+                for m in index.mentions
+                if m.kind == "person" and self.gender.get(m.canonical) != "f"
+            )
+            if "f" in self.gender.values()
+            else frozenset()
+        )
         self.contents: list[tuple[int, int]] = []  # spans of reported speech found so far
         self.cue_starts: list[int] = []  # filled by claim_rows from its one cue scan
 
@@ -451,16 +461,11 @@ class _State:
             # "she" is not a person called "Mr. X" (and "he" not "Ms. Y")
             wrong = {"he": "f", "she": "m"}.get(pron)
             skip = frozenset(n for n, g in self.gender.items() if g == wrong)
-            if pron == "she" and "f" in self.gender.values():
+            if pron == "she" and self.not_women:
                 # most people in the news are men and many names tell no sex: a woman the
                 # article has marked as one, named in these paragraphs, is the likelier "she"
-                others = frozenset(
-                    m.canonical
-                    for m in self.index.mentions
-                    if m.kind == "person" and self.gender.get(m.canonical) != "f"
-                )
-                if self.index.last_person_before(pos, floor, others) is not None:
-                    skip = others
+                if self.index.last_person_before(pos, floor, self.not_women) is not None:
+                    skip = self.not_women
             last = self.index.last_person_before(pos, floor, skip)
             if pron != "i" and last is not None and self._met_by_the_writer(last, pos):
                 # "When I called Yeo again, I asked him for advice. “Wait,” he said": the

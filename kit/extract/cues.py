@@ -289,7 +289,10 @@ def subject_before(
     text: str, floor: int, cue_start: int, index: MentionIndex, resolve_pronoun
 ) -> Speaker:
     """The subject just before a cue ("Kerry said", "U.S. officials do acknowledge")."""
-    dateline = dateline_at(text, floor, cue_start)
+    # (a dateline opens a paragraph: look for one only there)
+    dateline = (
+        dateline_at(text, floor, cue_start) if floor == 0 or text[floor - 1] == "\n" else None
+    )
     if dateline:  # "BEIJING (Reuters) - The top U.S. negotiator said": the place is no subject
         floor = dateline.end()
     floor = max(floor, cue_start - 240)  # a subject is never further away; keeps regexes fast

@@ -1349,3 +1349,16 @@ def test_reported_citing_a_source_that():
 )
 def test_writers_appositives_after_the_content(sentence, expected):
     assert reported("Talks\n\n" + sentence) == expected
+
+
+def test_the_author_of_a_quoted_title_keeps_the_next_quote():
+    text = (
+        'Talks\n\n"It is the classic move," said Gregory Lund, an analyst and the author of '
+        '"Brinkmanship on the Yalu," a history of the 1994 crisis. "Whether they have a bomb is '
+        'beside the point."'
+    )
+    assert quotes(text) == [
+        ("It is the classic move", "Gregory Lund"),
+        ("Whether they have a bomb is beside the point", "Gregory Lund"),
+    ]
+    assert list(parse(text).terms["text"]) == ["Brinkmanship on the Yalu,"]

@@ -119,7 +119,8 @@ def _rx(name: str) -> re.Pattern[str]:
 _TITLE_BEFORE = re.compile(
     r"(?:book|books|film|movie|documentary|report|article|novel|memoir|essay|study|paper|op-ed|"
     r"column|song|album|play|series|programme|program|show|titled|entitled|headlined|speech|"
-    r"poem|magazine|newspaper|blog)[\s,:]*(?:called[\s,:]*)?$",
+    r"poem|magazine|newspaper|blog|author[ \u00a0]+of|co-author[ \u00a0]+of|editor[ \u00a0]+of)"
+    r"[\s,:]*(?:called[\s,:]*)?$",
     re.IGNORECASE,
 )
 _NICKNAME_BEFORE = re.compile(
@@ -987,7 +988,7 @@ _SMALL_WORDS = frozenset("a an and the of in on for to at by with or from as vs"
 _TITLE_LAST = frozenset(
     "book books film movie documentary report article novel memoir essay study paper op-ed column "
     "song album play series programme program show titled entitled headlined speech poem magazine "
-    "newspaper blog called".split()
+    "newspaper blog called of".split()  # ("the author of “...”": see _TITLE_BEFORE)
 )
 _NICKNAME_LAST = frozenset(
     "dubbed nicknamed as so-called self-styled self-proclaimed named nickname hailed called "

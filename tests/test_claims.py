@@ -1362,3 +1362,30 @@ def test_the_author_of_a_quoted_title_keeps_the_next_quote():
         ("Whether they have a bomb is beside the point", "Gregory Lund"),
     ]
     assert list(parse(text).terms["text"]) == ["Brinkmanship on the Yalu,"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            'KCNA said the United States was "seeking a pretext for war" and defended its policy.',
+            'the United States was "seeking a pretext for war"',
+        ),
+        (
+            "North Korea said it was leaving the talks “for as long as the policy persists,” a "
+            "sharp setback for the strategy.",
+            "it was leaving the talks “for as long as the policy persists,”",
+        ),
+        (
+            "North Korea said the dispute is a matter for itself alone, and it wants a treaty.",
+            "the dispute is a matter for itself alone",
+        ),
+        # an adjectival participle after a quote is part of the content
+        (
+            'Seoul said the system was "purely defensive" and aimed only at the North.',
+            'the system was "purely defensive" and aimed only at the North',
+        ),
+    ],
+)
+def test_writers_second_verbs_and_appositives_after_quoted_words(sentence, content):
+    assert [t for t, _ in reported("Talks\n\n" + sentence)] == [content]

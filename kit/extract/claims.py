@@ -1606,6 +1606,11 @@ def _relative_before(text: str, s0: int, sp: Speaker) -> bool:
     return re.search(r"\b(?:which|who|whom)[ \u00a0]+$", text[max(s0, at - 12) : at]) is not None
 
 
+_QUOTE_THEN_VERB = re.compile(
+    r"[”’\"'][ \u00a0]+and[ \u00a0]+(?:defended|denied|rejected|accused|called|urged|said|told|"
+    r"warned|vowed|demanded|threatened|criticized|criticised|condemned|dismissed|insisted|added|"
+    r"noted|stressed|pledged|promised|praised|blamed)\b"
+)
 _BUT_CLAUSE = re.compile(
     r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that|[A-Z][\w.’']*)[ \u00a0]"
 )
@@ -1707,6 +1712,11 @@ def _content_after(
     stop = first(_rx("stop"))
     if stop:
         end = min(end, start + stop.start())
+    # "“seeking a pretext for war” and defended ...": a second verb of the subject's, after
+    # the quoted words close the clause
+    second = _QUOTE_THEN_VERB.search(seg)
+    if second:
+        end = min(end, start + second.start() + 1)
     # "... but it is not clear ...": a new clause by the writer
     but = first(_BUT_CLAUSE)
     if but:
@@ -1752,7 +1762,7 @@ _STATEMENT_BEFORE = re.compile(
 )
 _WRITER_TAIL = re.compile(
     # ", a move that stunned its neighbours", ", in a setback to efforts ...", ", a reference to"
-    r"(?:,|(?<=,[”’\"']))[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:apparent[ \u00a0]+|clear[ \u00a0]+)?"
+    r"(?:,|(?<=,[”’\"']))[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
     r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig|claim|charge|"
     r"assertion|accusation|allegation|demand|formula|disclosure|admission|position|stance|"
     r"remark|comment|warning|threat|phrase|pledge|promise|offer|proposal)[ \u00a0]+"
@@ -1771,7 +1781,7 @@ _WRITER_TAIL = re.compile(
     r"(?:had|has|have|was|were|is|are|will|would)\b"
     # ", and he has ruled out ...": a new clause of the writer's with a pronoun subject
     r"|and[ \u00a0]+(?:he|she|they|we|it)[ \u00a0]+(?:has|had|have|was|were|is|are|[a-z]+ed|"
-    r"said|says|told)\b"
+    r"said|says|told|wants|needs|will|would|could|can)\b"
     # "..., analysts said.": the attribution of the whole sentence, not of this clause
     r"|(?:[\w’'.\-]+[ \u00a0]+){1,3}(?:said|says|added|noted|wrote)[.!?]?[”’\"']?$)"
 )

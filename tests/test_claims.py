@@ -1389,3 +1389,11 @@ def test_the_author_of_a_quoted_title_keeps_the_next_quote():
 )
 def test_writers_second_verbs_and_appositives_after_quoted_words(sentence, content):
     assert [t for t, _ in reported("Talks\n\n" + sentence)] == [content]
+
+
+def test_and_the_administration_has_since_is_the_writers():
+    text = (
+        "Talks\n\nKim warned that Pyongyang would respond with force, and the administration "
+        "has since pressed ahead with its campaign."
+    )
+    assert [t for t, _ in reported(text)] == ["Pyongyang would respond with force"]

@@ -1780,6 +1780,9 @@ _WRITER_TAIL = re.compile(
     r"|and[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[\w.’'\-]+){0,3}?[ \u00a0]+"
     r"(?:had|has|have|was|were|is|are|will|would)\b"
     # ", and he has ruled out ...": a new clause of the writer's with a pronoun subject
+    # ", and the administration has since pressed ahead ...": the writer's clause
+    r"|and[ \u00a0]+the[ \u00a0]+[a-z]+(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:has|had|have|was|were|is|are)[ \u00a0]+"
+    r"(?:since|also|now|already|long|been|not)\b"
     r"|and[ \u00a0]+(?:he|she|they|we|it)[ \u00a0]+(?:has|had|have|was|were|is|are|[a-z]+ed|"
     r"said|says|told|wants|needs|will|would|could|can)\b"
     # "..., analysts said.": the attribution of the whole sentence, not of this clause

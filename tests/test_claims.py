@@ -1393,7 +1393,7 @@ def test_writers_second_verbs_and_appositives_after_quoted_words(sentence, conte
 
 def test_and_the_administration_has_since_is_the_writers():
     text = (
-        "Talks\n\nKim warned that Pyongyang would respond with force, and the administration "
+        "Talks\n\nTrump warned that Pyongyang would face force, and the administration "
         "has since pressed ahead with its campaign."
     )
-    assert [t for t, _ in reported(text)] == ["Pyongyang would respond with force"]
+    assert reported(text, "2017-09-03") == [("Pyongyang would face force", "Donald Trump")]

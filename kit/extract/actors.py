@@ -491,8 +491,8 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     after = text[e : e + 40]
     if _PARTY_AFTER.match(after):
         return True, ""  # "John McCain (R-Ariz.)", "Nancy Pelosi (D-Calif.)": a US lawmaker
-    aside = _BRACKET_AFTER.match(after)
-    if aside:  # "Vipin Nair (@vnair_arms), a missile analyst": look past the brackets
+    aside = BRACKET_ASIDE.match(after)
+    if aside:  # "Jane Doe (@janedoe), an analyst": look past the brackets
         after = text[e + aside.end() : e + aside.end() + 40]
     if ntok >= 2 and APPOSITIVE.match(after):
         return True, ""
@@ -502,7 +502,7 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
         return True, ""
     gap = _ANY_CUE_AFTER.match(after) if ntok >= 2 else None
     if gap and cue_regex().match(after, gap.end()):
-        return True, ""  # "Robert J. Tamsin argued that ...": any reporting verb from the list
+        return True, ""  # "Jane Q. Doe argued that ...": any reporting verb from the list
     if ntok >= 2 and after[:1] == "," and _NOUN_BEFORE_APPOSITIVE.search(before):
         return True, ""  # "Its author, Daniel Okafor, argued": a name set off after a role noun
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
@@ -516,10 +516,11 @@ _NOUN_BEFORE_APPOSITIVE = re.compile(
     rf"(?:{SP}+[\w.\-’']+){{0,3}}{SP}+[a-z][a-z\-’']*,{SP}+$"
 )
 _ANY_CUE_AFTER = re.compile(
-    # "Robert J. Tamsin argued", "Kim (pictured) says": a short aside in brackets may come between
+    # "Jane Q. Doe argued", "Doe (pictured) says": a short aside in brackets may come between
     rf"(?:{SP}*\([^()]{{1,25}}\))?{SP}+(?:(?:also|later|has|had|once){SP}+)?"
 )
-_BRACKET_AFTER = re.compile(rf"{SP}*\([^()]{{1,30}}\)")
+#: A short aside in brackets after a name: "(R-Ariz.)", "(pictured)", "(@janedoe)".
+BRACKET_ASIDE = re.compile(rf"{SP}*\([^()]{{1,30}}\)")
 _PARTY_AFTER = re.compile(rf"{SP}*\([RDI](?:-[A-Z][A-Za-z.]{{1,6}})?\)")
 _KIN_BEFORE = re.compile(
     rf"\b(?:his|her|their|whose)(?:{SP}+(?:late|younger|older|elder))?{SP}+(?:wife|husband|son|"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..structure import dateline_at
-from .actors import Mention
+from .actors import BRACKET_ASIDE, Mention
 from .lexicon import organizations, source_nouns
 
 ADVERBS = (
@@ -263,7 +263,6 @@ def _organization_words(name: str) -> frozenset[str]:
 
 
 _THE_NOUN = re.compile(r"[Tt]he[ \u00a0]+([a-z]{4,})")
-_BRACKET = re.compile(r"[ \u00a0]*\([^()]{1,30}\)")
 _HANDLE = re.compile(r"@\w{2,30}")
 
 
@@ -420,8 +419,8 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
     # the first actor followed by ", who ...", ", a ...": the subject of a long appositive
     for m in index.within(floor, end):
         after = m.end
-        bracket = _BRACKET.match(text, after)
-        if bracket:  # "Sen. Cory Gardner (R-Colo.), who chairs ..., told"
+        bracket = BRACKET_ASIDE.match(text, after)
+        if bracket:  # "Sen. John Doe (R-Ohio), who chairs ..., told"
             after = bracket.end()
         if index.inside_quote(m.start) or not _APPOS_OPEN.match(text, after):
             continue

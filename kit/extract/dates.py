@@ -555,7 +555,7 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
 _BY_BEFORE = re.compile(r"\b(?:[Bb]y|no[ \u00a0]+later[ \u00a0]+than)[ \u00a0]+$")
-_CAPTION_END = re.compile(
+_CLOSES_CAPTION = re.compile(
     r"[ \u00a0]*[.)]?[ \u00a0]*(?:[(\[][^()\[\]\n]{0,60}[)\]][ \u00a0]*)?$", re.M
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
@@ -828,7 +828,7 @@ class _Resolver:
             self.text, max(0, m.start() - 20), m.start()
         ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
             return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
-        if a.role_at(m.start()) == "caption" and _CAPTION_END.match(self.text, m.end()):
+        if a.role_at(m.start()) == "caption" and _CLOSES_CAPTION.match(self.text, m.end()):
             return -1  # "..., where the leaders will meet, on Wednesday. (Yonhap)": the photo's day
         noun = (
             _NOUN_AFTER.match(self.text, m.end())

@@ -1397,3 +1397,15 @@ def test_and_the_administration_has_since_is_the_writers():
         "has since pressed ahead with its campaign."
     )
     assert reported(text, "2017-09-03") == [("Pyongyang would face force", "Donald Trump")]
+
+
+def test_a_display_line_opening_with_an_actor_and_a_colon_gives_its_quotes():
+    text = (
+        "China: THAAD deployment will “damage” regional balance\n\n"
+        "BEIJING: Kim Jong Un has “wrapped up” a visit to China.\n\n"
+        "Beijing has long opposed the system."
+    )
+    art = parse(text)
+    assert quotes(text) == [("damage", "China")]
+    # a dateline in capitals is not a speaker: the quoted words stay a term
+    assert list(art.terms["text"]) == ["wrapped up"]

@@ -85,6 +85,7 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
             reported_in_sentence(article, sent, cues_in[sent.index], state, claims)
     _fragments_in_reported(article, claims, terms)
     _lead_sources(article, claims)
+    _colon_attributions(article, state, claims, terms)
     _display_quotes_repeat_the_body(article, claims)
     claims.sort(key=lambda c: c["start"])
     for i, c in enumerate(claims, 1):
@@ -189,6 +190,43 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
         row = claim_row(article, t["start"], t["end"], sp, "quote")
         claims.append(row)
     terms[:] = keep
+
+
+_SPEAKING_KINDS = frozenset(("person", "country", "organization"))
+
+
+def _colon_attributions(article, state: ClaimState, claims: list[dict], terms: list[dict]) -> None:
+    """A headline, standfirst or subheading that opens with an actor and a colon ("China:
+    THAAD deployment will “damage” regional balance", "Kerry: ‘We will not accept …’") gives
+    that actor the quotes after the colon that have no speaker yet, short ones too (they are
+    the actor's words, not scare quotes). Not a dateline in capitals ("BEIJING: ..."), and only
+    when the actor's name is all that stands before the colon."""
+    text = article.text
+    for para in article.paragraphs:
+        if para.role not in _DISPLAY_ROLES:
+            continue
+        colon = text.find(":", para.start, min(para.end, para.start + 60))
+        if colon < 0:
+            continue
+        ms = state.index.within(para.start, colon)
+        if len(ms) != 1:
+            continue
+        m = ms[0]
+        name = text[m.start : m.end]
+        if (
+            m.kind not in _SPEAKING_KINDS
+            or name.isupper()
+            or text[para.start : m.start].strip()
+            or text[m.end : colon].strip()
+        ):
+            continue
+        sp = Speaker(m.canonical, m.kind, m.start, m.end)
+        for c in claims:
+            if c["kind"] == "quote" and not c["speaker"] and colon < c["start"] < para.end:
+                c["speaker"], c["speaker_kind"] = sp.name, sp.kind
+        for t in [t for t in terms if t["kind"] == "scare_quote" and colon < t["start"] < para.end]:
+            terms.remove(t)
+            claims.append(claim_row(article, t["start"], t["end"], sp, "quote"))
 
 
 _LEAD_ROLES = ("headline", "standfirst")

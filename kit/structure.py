@@ -152,7 +152,14 @@ def is_photo_credit(paragraph: str) -> bool:
     return len(paragraph) <= 80 and bool(_CREDIT.match(paragraph)) and not paragraph.endswith(".")
 
 
+_ENCLOSING_QUOTES = re.compile(r"^([‘“'\"])([^‘’“”\"]+)([’”'\"])$")
+
+
 def _is_heading_like(paragraph: str, max_chars: int) -> bool:
+    # a quoted heading, "‘The Signal Was Everything’": the words inside the marks decide
+    quoted = _ENCLOSING_QUOTES.match(paragraph)
+    if quoted and quoted.group(2)[-1:] not in ".!?,;:…":
+        paragraph = quoted.group(2)
     words = paragraph.split()
     return (
         0 < len(paragraph) <= max_chars

@@ -1409,3 +1409,18 @@ def test_a_display_line_opening_with_an_actor_and_a_colon_gives_its_quotes():
     assert quotes(text) == [("damage", "China")]
     # a dateline in capitals is not a speaker: the quoted words stay a term
     assert list(art.terms["text"]) == ["wrapped up"]
+
+
+def test_a_quoted_subheading_repeats_a_body_quote_and_takes_its_speaker():
+    text = (
+        "Banks Wary After Macau Ruling\n\n"
+        "HONG KONG — Bankers said on Monday that the ruling had changed how they deal with "
+        "the North.\n\n"
+        "“The money was small. The signal was everything,” said Ann Lee, a former Treasury "
+        "lawyer.\n\n"
+        "“Nobody wants to be next,” said Tom Park, a banker in Macau.\n\n"
+        "‘The Signal Was Everything’\n\n"
+        "Bankers in Hong Kong said that the ruling would last for years, and that few of them "
+        "expected the Treasury to change its mind soon."
+    )
+    assert ("The Signal Was Everything", "Ann Lee") in quotes(text)

@@ -188,3 +188,24 @@ def test_two_line_paragraph_of_a_hard_wrapped_text_is_one_paragraph():
     assert paragraphs[1] == wrapped.strip()
     assert paragraphs[2].startswith("“But a smile") and paragraphs[2].endswith("changed.”")
     assert paragraphs[3:] == ["Short line", "Another short line"]  # not wrapped: kept apart
+
+
+@pytest.mark.parametrize(
+    "line, role",
+    [
+        ("‘The Signal Was Everything’", "subheading"),  # a quoted heading
+        ("“We will fight to the end.”", "body"),  # a one-sentence quote paragraph
+        ("“We are ready,” he said", "body"),
+    ],
+)
+def test_a_quoted_heading_is_a_subheading(line, role):
+    text = (
+        "Banks Wary After Macau Ruling\n\n"
+        "HONG KONG — Bankers said on Monday that the ruling had changed how they deal with "
+        "the North.\n\n"
+        f"{line}\n\n"
+        "The Treasury said the bank had handled millions of dollars for Pyongyang over many "
+        "years, and that other banks had taken note of the ruling."
+    )
+    art = build_article(text, published="2007-03-20", article_id="t")
+    assert art.paragraphs[2].role == role

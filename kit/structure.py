@@ -73,7 +73,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         lead = len(line) - len(line.lstrip())
         blocks[-1].append((m.start() + lead, m.start() + lead + len(stripped)))
-    blocks = [b for b in blocks if b]
+    blocks = [part for b in blocks if b for part in _split_at_furniture(text, b)]
     wrapped = [_hard_wrapped(text, block) for block in blocks]
     # The wrap width of a hard-wrapped text: the longest line of its clearly wrapped blocks.
     width = max((e - s for b, w in zip(blocks, wrapped, strict=True) if w for s, e in b), default=0)
@@ -86,6 +86,21 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             spans.extend(block)
     return spans
+
+
+def _split_at_furniture(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A print copy's page break inside a paragraph ("Please see KOREA on Page A4", a page
+    header, "Continued from Page A1"): each such line becomes a block of its own, so the lines
+    around it can still be recognised as wrapped paragraphs."""
+    if len(block) < 3:
+        return [block]
+    parts: list[list[tuple[int, int]]] = [[]]
+    for i, (s, e) in enumerate(block):
+        if 0 < i < len(block) - 1 and is_boilerplate(text[s:e]):  # ("Most read" + a list: one)
+            parts.extend([[(s, e)], []])
+        else:
+            parts[-1].append((s, e))
+    return [p for p in parts if p]
 
 
 def _unwrap(text: str, block: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:

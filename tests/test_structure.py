@@ -209,3 +209,33 @@ def test_a_quoted_heading_is_a_subheading(line, role):
     )
     art = build_article(text, published="2007-03-20", article_id="t")
     assert art.paragraphs[2].role == role
+
+
+def test_a_page_break_inside_a_wrapped_paragraph_is_furniture():
+    wrapped = (
+        "Kong Quan, a spokesman for China's Foreign Ministry, said\n"
+        'Beijing "hopes all sides will keep their composure" and that the\n'
+        'talks had been "a good beginning." Chinese officials had worked\n'
+        "Please see KOREA on Page A4\n"
+        "DAILY HERALD  |  SATURDAY, APRIL 26, 2003  |  PAGE A4\n"
+        "Continued from Page A1\n"
+        "for weeks to bring the two sides together in the so-called\n"
+        '"Beijing format," in which China sits at the table rather than\n'
+        "merely hosting it."
+    )
+    lede = (
+        "BEIJING — North Korea's chief delegate at three-way talks here\n"
+        "told his American counterpart that Pyongyang already possesses\n"
+        "nuclear weapons, U.S. officials said Friday, a disclosure that\n"
+        "cast a shadow over the talks."
+    )
+    text = f"N. Korea tells U.S. it has nuclear arms\n\n{lede}\n\n{wrapped}"
+    art = build_article(text, published="2003-04-26", article_id="t")
+    paras = [(p.role, text[p.start : p.end].split("\n")[0]) for p in art.paragraphs]
+    assert paras[2:] == [
+        ("body", "Kong Quan, a spokesman for China's Foreign Ministry, said"),
+        ("boilerplate", "Please see KOREA on Page A4"),
+        ("boilerplate", "DAILY HERALD  |  SATURDAY, APRIL 26, 2003  |  PAGE A4"),
+        ("boilerplate", "Continued from Page A1"),
+        ("body", "for weeks to bring the two sides together in the so-called"),
+    ]

@@ -500,3 +500,20 @@ def test_outlets_in_datelines_and_sign_offs_are_not_actors():
 )
 def test_business_names_and_long_titles(text, kind, expected):
     assert names("Story\n\n" + text, kind, "2017-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        # a correspondent: a place or a participle aside between the name and the cue
+        ("The BBC's Daniel Ashworth in Beijing says leaders were embarrassed.", "Daniel Ashworth"),
+        (
+            "Al Jazeera’s Mariam Okoro, reporting from the UN in New York, said the vote was close.",
+            "Mariam Okoro",
+        ),
+        # a Korean family name from kit/data/east_asian_surnames.txt ("Sin", as in Sin Son-ho)
+        ("North Korea’s ambassador to the UN, Sin Son-ho, hailed the outcome.", "Sin Son-ho"),
+    ],
+)
+def test_names_found_from_a_cue_after_an_aside_or_a_korean_surname(sentence, person):
+    assert person in names(f"Council vote\n\n{sentence}", "person")

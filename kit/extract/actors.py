@@ -503,6 +503,11 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     gap = _ANY_CUE_AFTER.match(after) if ntok >= 2 else None
     if gap and cue_regex().match(after, gap.end()):
         return True, ""  # "Jane Q. Doe argued that ...": any reporting verb from the list
+    if ntok >= 2:  # "X in Beijing says", "X, reporting from the UN, said": a place, then a cue
+        far = text[e : e + 100]
+        place = _PLACE_OR_PARTICIPLE_AFTER.match(far)
+        if place and cue_regex().match(far, place.end()):
+            return True, ""
     if ntok >= 2 and after[:1] == "," and _NOUN_BEFORE_APPOSITIVE.search(before):
         return True, ""  # "Its author, Daniel Okafor, argued": a name set off after a role noun
     if ntok >= 2 and re.match(rf"^,{SP}+[a-z]", after) and CUE_NEAR.search(before[-40:] or ""):
@@ -510,6 +515,10 @@ def _has_person_evidence(text: str, s: int, e: int, ntok: int) -> tuple[bool, st
     return False, ""
 
 
+_PLACE_OR_PARTICIPLE_AFTER = re.compile(
+    rf"(?:{SP}+(?:in|from|at){SP}+(?:the{SP}+)?[A-Z][\w.\-]*(?:{SP}+[A-Z][\w.\-]*){{0,2}}"
+    rf"|,{SP}+[a-z]+ing\b[^,.;“”\"]{{0,60}},){SP}+"
+)
 _NOUN_BEFORE_APPOSITIVE = re.compile(
     rf"(?<![\w])(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?|[A-Z][\w\-]*[’']s)"
     # "the State Department spokesman, Richard Boucher": capitalized words, then the role noun

@@ -1424,3 +1424,26 @@ def test_a_quoted_subheading_repeats_a_body_quote_and_takes_its_speaker():
         "expected the Treasury to change its mind soon."
     )
     assert ("The Signal Was Everything", "Ann Lee") in quotes(text)
+
+
+def test_said_a_but_that_b_gives_two_clauses_and_the_quote_in_b_is_the_speakers():
+    text = (
+        "Talks\n\n"
+        "A senior official, who asked not to be named, said a joint statement was being drafted "
+        'but that the wording on denuclearization was "still open." But that did not stop talk '
+        "of a deal."
+    )
+    assert reported(text) == [
+        ("a joint statement was being drafted", "A senior official"),
+        ('the wording on denuclearization was "still open."', "A senior official"),
+    ]
+    assert quotes(text) == [("still open", "A senior official")]
+
+
+def test_a_verb_in_the_first_clause_does_not_speak_the_quote_in_the_second():
+    text = (
+        "Council vote\n\n"
+        "South Korea’s ambassador, Park In-kook, said Seoul was pleased that the council had "
+        "condemned the attack and that the statement sent “a clear message” to Pyongyang."
+    )
+    assert quotes(text) == [("a clear message", "Park In-kook")]

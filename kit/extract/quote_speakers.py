@@ -95,6 +95,8 @@ _CALLED = re.compile(
 )
 
 
+# a second reported clause begins: what follows is no longer the object of the verb before
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|or)[ \u00a0]+that\b")
 _SPEECH_NOUNS = {
     "pledge",
     "pledges",
@@ -371,6 +373,8 @@ def _before_cue(article, sent, q: Quote, state: ClaimState, fragment: bool):
         for p in state.cues_between(before_start + c.end("cue"), q.open)
     ):
         c = None  # "X called it ‘...’ and Y said it was ‘...’": the later cue's subject speaks
+    if c and _NEXT_CLAUSE.search(before, c.end("cue")):
+        c = None  # "said the council had condemned it and that the statement sent “...”"
     if c:
         cue_s = before_start + c.start("cue")
         cue = (c.group("cue"), cue_s, before_start + c.end("cue"))

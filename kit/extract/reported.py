@@ -451,7 +451,10 @@ _QUOTE_THEN_VERB = re.compile(
 
 
 _BUT_CLAUSE = re.compile(
-    r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|that|[A-Z][\w.’']*)[ \u00a0]"
+    r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|[A-Z][\w.’']*"
+    # "but that did not stop ...": the pronoun (not "said A but that B", two things said)
+    r"|that(?=[ \u00a0]+(?:did|does|was|is|has|had|could|would|will|may|might|seems|appears)\b))"
+    r"[ \u00a0]"
 )
 
 

@@ -1447,3 +1447,21 @@ def test_a_verb_in_the_first_clause_does_not_speak_the_quote_in_the_second():
         "condemned the attack and that the statement sent “a clear message” to Pyongyang."
     )
     assert quotes(text) == [("a clear message", "Park In-kook")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "Before she left, she heard what one South Korean official called “a very different "
+            "mood.”",
+            "one South Korean official",
+        ),
+        (
+            "Officials had braced for what North Korean diplomats called a “Christmas gift.”",
+            "North Korean diplomats",
+        ),
+    ],
+)
+def test_what_x_called_starts_a_new_subject(sentence, speaker):
+    assert [s for _, s in quotes(f"Talks\n\n{sentence}")] == [speaker]

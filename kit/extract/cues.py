@@ -32,7 +32,7 @@ _AUX_LAST = frozenset(
 PRONOUN = re.compile(r"(?:^|[\s,(])(he|she|they|it|we|i|who|which)$", re.IGNORECASE)
 CLAUSE_WORDS = re.compile(
     r"(?:^|\s)(?:and|but|while|although|though|because|that|as|if|when|since|whereas|so|"
-    r"which|where|after|before|said|says)\s",
+    r"which|where|what|after|before|said|says)\s",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'\-.]+")

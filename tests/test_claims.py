@@ -1465,3 +1465,13 @@ def test_a_verb_in_the_first_clause_does_not_speak_the_quote_in_the_second():
 )
 def test_what_x_called_starts_a_new_subject(sentence, speaker):
     assert [s for _, s in quotes(f"Talks\n\n{sentence}")] == [speaker]
+
+
+def test_it_is_the_body_that_is_the_subject_of_its_own_sentence():
+    text = (
+        "Talks\n\n"
+        "Beijing has said it wants calm. China said on Monday that it opposed new sanctions.\n\n"
+        "Pyongyang has said it will never give up its nuclear weapons, which it calls “the "
+        "nation’s shield.”"
+    )
+    assert quotes(text) == [("the nation’s shield", "North Korea")]

@@ -408,6 +408,12 @@ class ClaimState:
             ):
                 return last_any[1]
             return NONE
+        if pron == "it":
+            # "Pyongyang has said it will never give up its weapons, which it calls “…”": a
+            # country or body that is a subject earlier in the same sentence comes first
+            here = self._subject_body(art.sentences[art.sentence_at(pos)].start, pos)
+            if here is not None:
+                return here
         if prev and prev[1].kind in ("group", "unnamed", "country", "organization"):
             # "it" is a body or a country, never "a spokesman" or "officials"
             personal = (
@@ -422,15 +428,20 @@ class ClaimState:
             # what it called ...": the country or body that is a subject in this sentence or
             # the one before (not one after "to"/"with")
             si = art.sentence_at(pos)
-            s0 = art.sentences[max(0, si - 1)].start
-            for m in reversed(self.index.within(s0, pos)):
-                if (
-                    m.kind in ("country", "organization")
-                    and not self.index.inside_quote(m.start)
-                    and _subject_like(art.text, m)
-                ):
-                    return Speaker(m.canonical, m.kind, m.start, m.end)
+            return self._subject_body(art.sentences[max(0, si - 1)].start, pos) or NONE
         return NONE
+
+    def _subject_body(self, start: int, pos: int) -> Speaker | None:
+        """The last country or organization between start and pos that is not inside a
+        quote or a prepositional phrase."""
+        for m in reversed(self.index.within(start, pos)):
+            if (
+                m.kind in ("country", "organization")
+                and not self.index.inside_quote(m.start)
+                and _subject_like(self.article.text, m)
+            ):
+                return Speaker(m.canonical, m.kind, m.start, m.end)
+        return None
 
 
 _PREP_END = re.compile(

@@ -1475,3 +1475,14 @@ def test_it_is_the_body_that_is_the_subject_of_its_own_sentence():
         "nation’s shield.”"
     )
     assert quotes(text) == [("the nation’s shield", "North Korea")]
+
+
+def test_he_after_a_sentence_opened_by_mr_surname_is_that_man():
+    text = (
+        "Summit\n\n"
+        "In Seoul, President Moon Jae-in said afterward that he was “deeply disappointed.”\n\n"
+        "Jin Zhehao, a trader in Yanbian, has watched the talks closely.\n\n"
+        "Mr. Jin expects the two sides to find their way back to the table. “Beijing wants this "
+        "summit to happen,” he said."
+    )
+    assert ("Beijing wants this summit to happen", "Jin Zhehao") in quotes(text)

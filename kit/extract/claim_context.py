@@ -199,9 +199,11 @@ class ClaimState:
         return _WRITER_MET.search(art.text, sent.start, m.start) is not None
 
     def _opens_sentence(self, m: Mention) -> bool:
-        """ "Trump himself weighed in online": the name is the first words of its sentence."""
+        """ "Trump himself weighed in online", "Mr. Jin, in Yanbian, expects": the name (after
+        an honorific) is the first words of its sentence."""
         sent = self.article.sentences[self.article.sentence_at(m.start)]
-        return not self.article.text[sent.start : m.start].strip(" \u00a0“”\"‘’'")
+        before = self.article.text[sent.start : m.start].strip(" \u00a0“”\"‘’'")
+        return not before or _HONORIFIC_ONLY.fullmatch(before) is not None
 
     def in_content(self, pos: int) -> bool:
         """Inside what someone was reported to say (a name there is talked about, not talking)."""
@@ -508,6 +510,7 @@ _IMPERSONAL_HEADS = frozenset(
 )
 
 
+_HONORIFIC_ONLY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
 
 

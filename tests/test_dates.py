@@ -757,3 +757,20 @@ def test_page_and_database_time_stamps_are_not_dates(furniture):
     text = f"Talks\n\n{furniture}\n\nThe talks failed on Tuesday, officials said."
     d = kit.parse_article(text, published="2019-07-01", article_id="t").dates
     assert list(d["text"]) == ["Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        # a present-tense travel verb looks ahead (kit/data/date_words.yaml, present_cues)
+        ("Trump flies on Friday to Da Nang for the summit, and then to Manila.", "2017-11-10"),
+        # an infinitive has no tense: the past verb before the date decides
+        (
+            "The North hit back on Friday, giving the workers until 5:30 p.m. to return home.",
+            "2017-11-03",
+        ),
+    ],
+)
+def test_present_verbs_look_ahead_but_infinitives_do_not(sentence, value):
+    # published on Thursday 9 November 2017
+    assert found(f"Talks\n\nBEIJING — {sentence}", "2017-11-09") == [("Friday", value)]

@@ -627,6 +627,8 @@ def _tense(
             and not tokens[i - 1][2].endswith("s")
         ):
             continue  # "the abrupt end of the summit", "his visit": a noun, not a present verb
+        if sign == 1 and i and tokens[i - 1][2] == "to":
+            continue  # "giving them until 5:30 p.m. to leave": an infinitive has no tense
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
             continue  # "will be held": the tense is in the auxiliary, not the participle
         if sign == -2 and i and (tokens[i - 1][2] in _MODALS or tokens[i - 1][2].endswith("'ll")):

@@ -774,3 +774,28 @@ def test_page_and_database_time_stamps_are_not_dates(furniture):
 def test_present_verbs_look_ahead_but_infinitives_do_not(sentence, value):
     # published on Thursday 9 November 2017
     assert found(f"Talks\n\nBEIJING — {sentence}", "2017-11-09") == [("Friday", value)]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, value",
+    [
+        # "close to" is an adjective, not the verb "close": the past verbs decide
+        (
+            "Forty-six sailors died when the 1,200-tonne corvette went down near Baengnyeong "
+            "island, close to the disputed maritime border, on March 26.",
+            "2010-07-09",
+            "2010-03-26",
+        ),
+        # an irregular past form ("quit") is the date's own verb ...
+        (
+            "Kim said his country may return to the talks, including the negotiations it quit "
+            "in April, if the talks make headway.",
+            "2009-10-06",
+            "2009-04",
+        ),
+        # ... unless a modal makes it a base form
+        ("The North will quit the talks in October, officials said.", "2010-07-09", "2010-10"),
+    ],
+)
+def test_close_to_is_no_verb_and_irregular_past_forms_look_back(sentence, published, value):
+    assert [v for _, v in found(f"Talks\n\nSEOUL — {sentence}", published)] == [value]

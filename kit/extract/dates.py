@@ -522,6 +522,8 @@ _NOUN_TOO = frozenset(
     "end ends close closes start starts visit visits return returns run runs "
     "head heads hold holds take takes".split()
 )
+#: Followed by "to", these are no tense cues: "close to the border", "open to talks", "next to".
+_NOT_CUES_BEFORE_TO = frozenset(("close", "open", "next"))
 #: Before one of these, a past-looking word is a verb's base form ("will last until"): no tense.
 _MODALS = frozenset("will would shall should can could may might must to".split())
 _DETERMINERS = frozenset(
@@ -627,6 +629,8 @@ def _tense(
             and not tokens[i - 1][2].endswith("s")
         ):
             continue  # "the abrupt end of the summit", "his visit": a noun, not a present verb
+        if word in _NOT_CUES_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1][2] == "to":
+            continue  # "close to the disputed border, on March 26": an adjective
         if sign == 1 and i and tokens[i - 1][2] == "to":
             continue  # "giving them until 5:30 p.m. to leave": an infinitive has no tense
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:

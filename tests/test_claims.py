@@ -1486,3 +1486,17 @@ def test_he_after_a_sentence_opened_by_mr_surname_is_that_man():
         "summit to happen,” he said."
     )
     assert ("Beijing wants this summit to happen", "Jin Zhehao") in quotes(text)
+
+
+def test_call_off_is_not_a_reporting_cue():
+    text = (
+        "Drills\n\n"
+        "Pyongyang has demanded that the U.S. and South Korea call off joint military exercises "
+        "scheduled to begin Feb. 24."
+    )
+    assert reported(text) == [
+        (
+            "the U.S. and South Korea call off joint military exercises scheduled to begin Feb. 24",
+            "North Korea",
+        )
+    ]

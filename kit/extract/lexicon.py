@@ -231,9 +231,18 @@ def cue_regex() -> re.Pattern[str]:
         for c in reporting_cues()
         if " " not in c and c.endswith("s") and c not in _NOT_TITLE_CASE_CUES
     ]
-    alt = trie_regex([c.replace(" ", "\0") for c in cues]).replace("\x00", SP + "+")
+    # "call off the drills", "called back its envoy": a phrasal verb, not speech
+    phrasal = [c for c in cues if c in _PHRASAL_HEADS]
+    alt = trie_regex([c.replace(" ", "\0") for c in cues if c not in _PHRASAL_HEADS])
+    alt = alt.replace("\x00", SP + "+")
+    if phrasal:
+        alt += rf"|(?:{'|'.join(phrasal)})(?!{SP}+(?:off|back)\b)"
     # otherwise case-sensitive: "State Department" and "Reports" in a headline are not cues
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])")
+
+
+#: cue words that a particle turns into another verb ("call off", "called back")
+_PHRASAL_HEADS = frozenset(("call", "calls", "called", "calling"))
 
 
 @cache

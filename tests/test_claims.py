@@ -1500,3 +1500,15 @@ def test_call_off_is_not_a_reporting_cue():
             "North Korea",
         )
     ]
+
+
+def test_a_source_with_a_long_participle_aside_still_speaks():
+    text = (
+        "Channels\n\n"
+        "A State Department official, speaking on condition of anonymity because the official "
+        "was not authorized to discuss the matter publicly, said the contacts had so far dealt "
+        "with small matters."
+    )
+    assert reported(text) == [
+        ("the contacts had so far dealt with small matters", "A State Department official")
+    ]

@@ -439,4 +439,19 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
             sp = speaker_from_phrase(text, s, floor + appos.start(), index, resolve_pronoun)
             if sp.name:
                 return Speaker(sp.name, sp.kind, sp.start, sp.end, s)
+    # "A State Department official, speaking on condition of anonymity because the official
+    # was not authorized to discuss the matter, said": a source, then a long participle aside
+    first = tail.find(",")
+    if (
+        first > 0
+        and _ASIDE_OPEN.match(tail, first)
+        and not re.search(r"[.;!?](?:\s|$)", tail[first:])
+    ):
+        cut = max(tail.rfind(ch, 0, first) for ch in ";:(\u2014\u2013")
+        phrase = tail[cut + 1 : first]
+        if phrase.strip() and is_source_phrase(phrase):
+            s = floor + cut + 1
+            sp = speaker_from_phrase(text, s, floor + first, index, resolve_pronoun)
+            if sp.name:
+                return Speaker(sp.name, sp.kind, sp.start, sp.end, s)
     return NONE

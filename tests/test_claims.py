@@ -1512,3 +1512,18 @@ def test_a_source_with_a_long_participle_aside_still_speaks():
     assert reported(text) == [
         ("the contacts had so far dealt with small matters", "A State Department official")
     ]
+
+
+def test_a_trailing_according_to_is_the_writers_source_not_the_speaker():
+    text = (
+        "Visit\n\n"
+        "Jiang Zemin, 77, told the vice president that relations between the two countries were "
+        '"at their best in many years," according to Chinese state television.'
+    )
+    assert reported(text) == [
+        (
+            'relations between the two countries were "at their best in many years,"',
+            "Jiang Zemin",
+        )
+    ]
+    assert quotes(text) == [("at their best in many years", "Jiang Zemin")]

@@ -144,6 +144,17 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
             )
             if host is not None:
                 c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
+    for c in claims:  # "Jiang told him that ties were “at their best,” according to state TV"
+        if (
+            c["kind"] == "quote"
+            and c["cue"].lower().startswith("according")
+            and c["cue_start"] > c["end"]
+        ):
+            host = next(
+                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]), None
+            )
+            if host is not None and host["speaker_kind"] == "person":
+                c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
     for c in claims:
         if (
             c["kind"] != "quote"

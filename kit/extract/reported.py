@@ -616,6 +616,8 @@ _WRITER_TAIL = re.compile(
     r"|(?:a|one|two|three|four|five|several|a[ \u00a0]+few)[ \u00a0]+"
     r"(?:day|days|week|weeks|month|months|year|years|hours?)[ \u00a0]+(?:after|before|later|earlier)\b"
     r"|(?:while|whereas)[ \u00a0]+(?:the|a|an|[A-Z])"
+    # "..., according to a statement posted on its website": the writer's source, not content
+    r"|according[ \u00a0]+to\b"
     # ", though he acknowledged ...", ", and his aides were careful ...": the writer again
     r"|(?:though|although)[ \u00a0]+(?:he|she|they|it|the|a|an|[A-Z])"
     r"|and[ \u00a0]+(?:his|her|their|its)[ \u00a0]+[a-z]+[ \u00a0]+(?:were|was|are|is|had|have|has)\b"

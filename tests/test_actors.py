@@ -517,3 +517,14 @@ def test_business_names_and_long_titles(text, kind, expected):
 )
 def test_names_found_from_a_cue_after_an_aside_or_a_korean_surname(sentence, person):
     assert person in names(f"Council vote\n\n{sentence}", "person")
+
+
+def test_a_chinese_family_name_alone_refers_back_to_the_full_name():
+    text = (
+        "Trade\n\n"
+        "“It has never worked like that,” said Jia Qingshan, a professor at Renmin University.\n\n"
+        "Jia said China had already tightened controls on some trade with the North."
+    )
+    actors = actors_of(text)
+    row = actors[actors["actor"] == "Jia Qingshan"].iloc[0]
+    assert row["mentions"] == 2

@@ -1527,3 +1527,24 @@ def test_a_trailing_according_to_is_the_writers_source_not_the_speaker():
         )
     ]
     assert quotes(text) == [("at their best in many years", "Jiang Zemin")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a whole name as the one told: not "told President Lee" + "Myung-bak that ..."
+        (
+            "Premier Wen Jiabao told South Korean President Lee Myung-bak that China would not "
+            "shield anyone - a pledge that Seoul never saw kept.",
+            [("China would not shield anyone", "Wen Jiabao")],
+        ),
+        # an aside between spaced hyphens is not the subject
+        (
+            "Foreign Minister Ban Ki-moon - who takes over as UN Secretary-General in January - "
+            "told Ms Rice that his government would review its projects.",
+            [("his government would review its projects", "Ban Ki-moon")],
+        ),
+    ],
+)
+def test_dashes_around_asides_and_writers_tails(sentence, expected):
+    assert reported(f"Visit\n\n{sentence}") == expected

@@ -312,6 +312,11 @@ def subject_before(
             tail = text[floor:end]
     if not tail:
         return NONE
+    aside = _DASH_ASIDE.search(tail)
+    if aside:
+        # "Ban Ki-moon - who takes over as UN chief in January - told Ms Rice": the aside
+        # between dashes is not the subject; the words before it are
+        return subject_before(text, floor, floor + aside.start(), index, resolve_pronoun)
     pron = PRONOUN.search(tail, max(0, len(tail) - 7))  # anchored at the end: look there only
     if pron:
         sp = resolve_pronoun(pron.group(1).lower(), floor + pron.start(1))
@@ -328,7 +333,11 @@ def subject_before(
     if tail.endswith(",") or (tail[-2:-1] == "," and tail[-1] in "”\"’'"):
         return _appositive_subject(text, floor, end, tail, index, resolve_pronoun)
     # the noun phrase: back to the last clause boundary or punctuation
-    cut = max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"')
+    hyphen = tail.rfind(" - ")  # a spaced hyphen used as a dash
+    cut = max(
+        max(tail.rfind(ch) for ch in ',;:(\u2014\u2013\u201c\u201d"'),
+        hyphen + 2 if hyphen >= 0 else -1,
+    )
     np_start = cut + 1
     # only a clause word ending in the last 90 characters can matter (see the max below)
     for cw in CLAUSE_WORDS.finditer(tail, max(np_start, len(tail) - 100)):
@@ -356,6 +365,10 @@ def subject_before(
     return Speaker(sp.name, sp.kind, sp.start, sp.end, at)
 
 
+#: an aside between two dashes that ends right before the cue ("X - who ... - told")
+_DASH_ASIDE = re.compile(
+    r"[ \u00a0]+(?:-|\u2013|\u2014)[ \u00a0]+[^\u2013\u2014]{3,150}?[ \u00a0]+(?:-|\u2013|\u2014)$|\u2014[^\u2014]{3,150}\u2014$"
+)
 _OUTLET_TAIL = re.compile(
     r"[ \u00a0]+(?:news[ \u00a0]+)?(?:agency|newspaper|daily|broadcaster|television|radio|website)"
 )

@@ -608,7 +608,9 @@ _STATEMENT_BEFORE = re.compile(
 
 _WRITER_TAIL = re.compile(
     # ", a move that stunned its neighbours", ", in a setback to efforts ...", ", a reference to"
-    r"(?:,|(?<=,[”’\"']))[ \u00a0]+(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    # (after a comma, or after a dash: "found responsible - a pledge Seoul says ...")
+    r"(?:(?:,|(?<=,[”’\"'])|[ \u00a0][\-\u2013\u2014])[ \u00a0]+|\u2014[ \u00a0]*)"
+    r"(?:(?:in[ \u00a0]+)?(?:a|an)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
     r"(?:move|step|reference|setback|sign|signal|blow|rebuke|nod|swipe|jab|dig|claim|charge|"
     r"assertion|accusation|allegation|demand|formula|disclosure|admission|position|stance|"
     r"remark|comment|warning|threat|phrase|pledge|promise|offer|proposal)[ \u00a0]+"
@@ -641,7 +643,8 @@ _WRITER_TAIL = re.compile(
 # who was told: "reporters", "MPs", "the BBC", "Yonhap" (then the content, without "that")
 _AUDIENCE = re.compile(
     r"(?:reporters|journalists|MPs|lawmakers|legislators|parliament|Parliament|Congress|"
-    r"(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*(?:[ \u00a0]+[A-Z][\w.’'\-]*){0,3}|him|her|them|us)"
+    # (a name is taken whole: "told President Lee Myung-bak that", not "told President Lee")
+    r"(?:the[ \u00a0]+)?[A-Z][\w.’'\-]*+(?:[ \u00a0]+[A-Z][\w.’'\-]*+){0,5}+|him|her|them|us)"
     r"(?:[ \u00a0]+(?:on|in|at)[ \u00a0]+[A-Z]?[\w.’'\-]+)?[ \u00a0]+(?!that\b)"
 )
 

@@ -528,3 +528,32 @@ def test_a_chinese_family_name_alone_refers_back_to_the_full_name():
     actors = actors_of(text)
     row = actors[actors["actor"] == "Jia Qingshan"].iloc[0]
     assert row["mentions"] == 2
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        # a Title Case headline's verb splits the run: "Kim Tells Wen" is two persons
+        (
+            "Kim Tells Wen North Korea May Return to Talks\n\n"
+            "North Korean leader Kim Jong Il told Chinese Premier Wen Jiabao on Monday that his "
+            "country may return to talks.",
+            {"Kim Jong Il", "Wen Jiabao"},
+        ),
+        # British spelling of a title (kit/data/person_titles.txt)
+        (
+            "Rice in Beijing\n\n"
+            "State Councillor Tang Jiaxuan briefed the visitors. Mr Tang had met Kim Jong-il.",
+            {"Tang Jiaxuan", "Kim Jong Il"},
+        ),
+        # leaders still named long after their time (kit/data/officeholders.csv)
+        (
+            "Trade\n\n"
+            "“It has never worked like that, not even in Mao’s time,” said Jia Qingshan, a "
+            "professor at Renmin University.",
+            {"Mao Zedong", "Jia Qingshan"},
+        ),
+    ],
+)
+def test_headline_verbs_british_titles_and_historic_leaders(text, persons):
+    assert set(names(text, "person", published="2013-12-06")) == persons

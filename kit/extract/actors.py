@@ -368,12 +368,13 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
             continue
         if word in stop:
             continue
-        # split the run where it touches a known name
+        # split the run where it touches a known name, and at a headline's verb ("Kim Tells
+        # Wen", "Vice President Tells Hu That ...")
         pieces = []
         cur = None
         for tok in _NONSPACE.finditer(text, rs, re_):
             s, e = tok.start(), tok.end()
-            if covered[s] or covered[e - 1]:
+            if covered[s] or covered[e - 1] or tok.group().lower() in verbs:
                 if cur:
                     pieces.append(cur)
                 cur = None

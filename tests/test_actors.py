@@ -557,3 +557,21 @@ def test_a_chinese_family_name_alone_refers_back_to_the_full_name():
 )
 def test_headline_verbs_british_titles_and_historic_leaders(text, persons):
     assert set(names(text, "person", published="2013-12-06")) == persons
+
+
+@pytest.mark.parametrize(
+    "sentence, org",
+    [
+        (
+            "Patricia Vance, now at the Center for a New American Security, said so.",
+            "Center for a New American Security",
+        ),
+        (
+            "Sun Weidong, a researcher at the China Foundation for International Studies, said so.",
+            "China Foundation for International Studies",
+        ),
+    ],
+)
+def test_organization_names_with_for_a_and_foundation_for(sentence, org):
+    assert org in names(f"Talks\n\n{sentence}", "organization")
+    assert "International Studies" not in names(f"Talks\n\n{sentence}", "person")

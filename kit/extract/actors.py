@@ -63,7 +63,8 @@ _HEADS_LAST = (
 _HEADS_FIRST = (
     r"Institute|Party|Council|Ministry|Department|University|Center|Centre|Bank|Academy|"
     r"Committee|Commission|Bureau|Office|Organization|Society|Association|Federation|School|"
-    r"College|Graduate School"
+    r"College|Graduate School|Foundation|Endowment|Fund|Agency|Alliance|Coalition|Initiative|"
+    r"Union|League|Movement|Forum|Program|Programme|Conference"
 )
 _ORGWORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&\-]*\.?)"
 # words that start a sentence, not an organization's name ("But the Communist Party")
@@ -73,7 +74,8 @@ _ORG_LEAD = frozenset(
     "These Those Its Their His Her Our Some Many Most Under Over With From By To Of".split()
 )
 ORG_RULE = re.compile(
-    rf"(?<![\w\-])(?:{_ORGWORD}{SP}){{0,3}}(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:the{SP})?"
+    # ("Center for a New American Security": "a" may follow "for")
+    rf"(?<![\w\-])(?:{_ORGWORD}{SP}){{0,3}}(?:{_HEADS_FIRST}){SP}(?:of|for|on){SP}(?:(?:the|a){SP})?"
     rf"{_ORGWORD}(?:{SP}(?:(?:and|of|for|the){SP})?{_ORGWORD}){{0,5}}"
     # (words joined by "of the", "and", "&" -- but "the Pentagon and the State Department" is two)
     rf"|(?<![\w\-])(?:{_ORGWORD}{SP}(?:(?:of|for|on){SP}(?:the{SP})?|(?:and|&){SP}|the{SP})?){{1,6}}"

@@ -1548,3 +1548,16 @@ def test_a_trailing_according_to_is_the_writers_source_not_the_speaker():
 )
 def test_dashes_around_asides_and_writers_tails(sentence, expected):
     assert reported(f"Visit\n\n{sentence}") == expected
+
+
+def test_a_person_and_a_long_workplace_after_the_cue_is_the_speaker():
+    text = (
+        "Purge\n\n"
+        "The execution rattled Beijing, said Sarah Whitcombe of the Center for Strategic and "
+        "International Studies."
+    )
+    assert reported(text) == [("The execution rattled Beijing", "Sarah Whitcombe")]
+    assert (
+        "Sarah Whitcombe"
+        not in parse(text).actors.query("kind == 'organization'")["actor"].tolist()
+    )

@@ -34,6 +34,7 @@ from .lexicon import (
     gazetteer,
     gazetteer_lookup,
     gazetteer_regex,
+    given_name_genders,
     name_key,
     not_names,
     officeholder_index,
@@ -274,6 +275,9 @@ _WHEN_TAIL = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$",
     re.DOTALL,
 )
+_PERSON_OF = re.compile(
+    rf"([A-Z][a-z]+)(?:{SP}[A-Z][\w.’'\-]*){{1,2}}{SP}(?:of|at){SP}(?:the{SP})?"
+)
 _TRAILING_LINKS = re.compile(rf"(?:{SP}+(?:of|the|for|and|on))*{SP}*$")
 _SENTENCE_CUT = re.compile(rf"[a-z]{{3}}\.{SP}+")
 _BASED = re.compile(r"[\w.’'\-]+-based")
@@ -294,6 +298,9 @@ def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
         else:
             s = last.end()
     e = s + len(_WHEN_TAIL.sub("", text[s:e]))  # "Central Military Commission on Thursday"
+    person = _PERSON_OF.match(text, s, e)
+    if person and person.group(1) in given_name_genders():
+        s = person.end()  # "Sarah Whitcombe of the Center for ...": a person, then the name
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
     for w in words[:-1]:

@@ -10,7 +10,7 @@ organization ("Pyongyang said" -> North Korea).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,6 +80,12 @@ class MentionIndex:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+    def starting_at(self, start: int) -> Mention | None:
+        i = bisect_left(self.starts, start)
+        if i < len(self.mentions) and self.mentions[i].start == start:
+            return self.mentions[i]
+        return None
 
     def ending_at(self, end: int) -> Mention | None:
         i = bisect_right(self.starts, end) - 1

@@ -113,9 +113,15 @@ _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
 
 
+_INVERTED_NP_CHAR = (
+    r"(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
+)
 _INVERTED_NP = re.compile(
-    rf"^[ \u00a0]+(?P<np>(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
-    rf"{{1,60}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
+    rf"^[ \u00a0]+(?P<np>{_INVERTED_NP_CHAR}{{1,60}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
+)
+# a person and where they work may run longer: "said Jane Doe of the Center for ... Studies"
+_INVERTED_NP_LONG = re.compile(
+    rf"^[ \u00a0]+(?P<np>{_INVERTED_NP_CHAR}{{1,120}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
 )
 
 
@@ -224,7 +230,13 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
         cue_kind = cue_kinds[cue_word]
         # cue after the content: "..., Mr. Scobell says." / "..., says Scobell."
         inv = _INVERTED_NP.match(after)
-        if inv and (len(inv.group("np").split()) > 6 or FINITE.search(inv.group("np"))):
+        if inv is None and _person_and_affiliation(idx, cm.end() + 1, after[1:120]):
+            inv = _INVERTED_NP_LONG.match(after)
+        if (
+            inv
+            and (len(inv.group("np").split()) > 6 or FINITE.search(inv.group("np")))
+            and not _person_and_affiliation(idx, cm.end() + inv.start("np"), inv.group("np"))
+        ):
             inv = None  # "said the 15 members agreed ...": a content clause, not a speaker
         if inv and _OPENING_MARK.search(inv.group("np")):
             inv = None  # "Beijing summons envoy, says Pyongyang’s test ‘harms everyone’"
@@ -448,6 +460,23 @@ _QUOTE_THEN_VERB = re.compile(
     r"warned|vowed|demanded|threatened|criticized|criticised|condemned|dismissed|insisted|added|"
     r"noted|stressed|pledged|promised|praised|blamed)\b"
 )
+
+
+_OF_AFFILIATION = re.compile(r"[ \u00a0]+(?:of|at|from)[ \u00a0]+")
+
+
+def _person_and_affiliation(idx, start: int, np: str) -> bool:
+    """ "said Sarah Whitcombe of the Center for Strategic and International Studies": a
+    person's name and where they work, however many words, is a speaker."""
+    m = idx.starting_at(start)
+    if m is None or m.kind != "person":
+        return False
+    of = _OF_AFFILIATION.match(np, m.end - start)
+    # the rest up to the next clause break names the workplace, with no verb in it
+    return of is not None and not FINITE.search(np[: _CLAUSE_BREAK.search(np + ",").start()])
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.](?:\s|$)")
 
 
 _BUT_CLAUSE = re.compile(

@@ -575,3 +575,16 @@ def test_headline_verbs_british_titles_and_historic_leaders(text, persons):
 def test_organization_names_with_for_a_and_foundation_for(sentence, org):
     assert org in names(f"Talks\n\n{sentence}", "organization")
     assert "International Studies" not in names(f"Talks\n\n{sentence}", "person")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "[The warship was raised from the seabed in April [AFP]]",
+        "Kim Jong Un in Dalian this month. Credit: Xinhua, via Associated Press",
+        "[Photo: Vice President Cheney in Beijing yesterday. (Hao Wenlong -- Associated Press)]",
+    ],
+)
+def test_agencies_in_photo_credits_are_not_actors(caption):
+    text = f"Talks\n\n{caption}\n\nSEOUL — The talks went on, officials said on Monday."
+    assert not {"AFP", "Xinhua", "Associated Press"} & set(names(text, "organization"))

@@ -734,6 +734,9 @@ def _contributor_paragraphs(article: Article) -> set[int]:
 _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 
 
+_CREDIT_LABEL = re.compile(
+    r"(?:\b(?:Credit|Credits|Photo|Photograph|Picture|Image)s?:[^.;\n]*|[ \u00a0]--[ \u00a0]*)$"
+)
 _BY_LINE = re.compile(r"\s*(?:By|(?:Analysis|Reporting|Writing|Additional reporting|Edited) by)\b")
 _VIA_BEFORE = re.compile(rf"\bvia{SP}+$")
 
@@ -763,9 +766,13 @@ def _in_credit(text: str, m: Mention) -> bool:
             after = text[close + 1 : close + 4]
             if "/" in inner or "Photo" in inner or re.match(r"\s*[\u2014\u2013-]", after):
                 return True
+    if text[m.start - 1 : m.start] == "[" and text[m.end : m.end + 1] == "]":
+        return True  # a caption's "[AFP]"
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _CREDIT_LABEL.search(text, max(line_start, m.start - 40), m.start):
+        return True  # "Credit: Xinhua, via Associated Press", "(Hao Wenlong -- Associated Press)"
     if _BY_LINE.match(line) and len(line) < 120:
         return True  # "Analysis by Laura Wexford, BBC Seoul correspondent"
     if "©" in line or re.search(r"(?i)all rights reserved|copyright", line):

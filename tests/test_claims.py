@@ -1561,3 +1561,12 @@ def test_a_person_and_a_long_workplace_after_the_cue_is_the_speaker():
         "Sarah Whitcombe"
         not in parse(text).actors.query("kind == 'organization'")["actor"].tolist()
     )
+
+
+def test_a_negotiator_on_a_country_is_not_that_country():
+    text = (
+        "Talks\n\n"
+        "BERLIN (Reuters) - The top U.S. negotiator on North Korea said on Thursday his meeting "
+        'had been "useful and substantive."'
+    )
+    assert quotes(text) == [("useful and substantive", "The top U.S. negotiator on North Korea")]

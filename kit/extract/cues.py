@@ -210,7 +210,8 @@ def speaker_from_phrase(
         tail_actor
         and is_source_phrase(text[start : tail_actor[-1].start])
         and not re.search(
-            r"\b(?:of|in|from|at|for|out|to|with)\s+(?:the\s+)?$",
+            r"\b(?:of|in|from|at|for|out|to|with|on|about|over|toward|towards|against)\s+"
+            r"(?:the\s+)?$",
             text[start : tail_actor[-1].start],
         )
     ):

@@ -167,7 +167,7 @@ def is_photo_credit(paragraph: str) -> bool:
     return len(paragraph) <= 80 and bool(_CREDIT.match(paragraph)) and not paragraph.endswith(".")
 
 
-_ENCLOSING_QUOTES = re.compile(r"^([‘“'\"])([^‘’“”\"]+)([’”'\"])$")
+_ENCLOSING_QUOTES = re.compile(r"^([‘“'\"])((?:[^‘’“”\"]|’(?=\w))+)([’”'\"])$")  # “Kim’s” inside
 
 
 def _is_heading_like(paragraph: str, max_chars: int) -> bool:

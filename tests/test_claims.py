@@ -1570,3 +1570,30 @@ def test_a_negotiator_on_a_country_is_not_that_country():
         'had been "useful and substantive."'
     )
     assert quotes(text) == [("useful and substantive", "The top U.S. negotiator on North Korea")]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a short headline fragment that repeats a body quote is a quote, not a scare quote
+        (
+            "Xi and Park close ranks over North Korea’s ‘nuclear dead end’\n\n"
+            "SEOUL — Park Geun-hye said on Thursday that the North’s weapons had led it into a "
+            "‘nuclear dead end’.",
+            "nuclear dead end",
+            "Park Geun-hye",
+        ),
+        # a subheading may shorten the words it repeats
+        (
+            "Summit in California\n\n"
+            "RANCHO MIRAGE — The two leaders met on Friday for talks on North Korea.\n\n"
+            "‘Not Kim’s lawyer’\n\n"
+            "“Xi wants to show that he is not Kim Jong Un’s lawyer,” said Michael Farrow, an "
+            "analyst at a research group in Washington.",
+            "Not Kim’s lawyer",
+            "Michael Farrow",
+        ),
+    ],
+)
+def test_display_quotes_that_repeat_body_quotes(text, words, speaker):
+    assert (words, speaker) in quotes(text)

@@ -86,7 +86,7 @@ def claim_rows(article: Article, mentions) -> dict[str, list[dict]]:
     _fragments_in_reported(article, claims, terms)
     _lead_sources(article, claims)
     _colon_attributions(article, state, claims, terms)
-    _display_quotes_repeat_the_body(article, claims)
+    _display_quotes_repeat_the_body(article, claims, terms)
     claims.sort(key=lambda c: c["start"])
     for i, c in enumerate(claims, 1):
         c["claim"] = i
@@ -100,16 +100,34 @@ _DISPLAY_ROLES = frozenset(("headline", "standfirst", "subheading"))
 _WORD = re.compile(r"\w+")
 
 
-def _display_quotes_repeat_the_body(article, claims: list[dict]) -> None:
+def _display_quotes_repeat_the_body(article, claims: list[dict], terms: list[dict]) -> None:
     """A quote in a headline, standfirst or subheading with no cue of its own (“‘Not the right
-    deal’: Trump walks out”) repeats words quoted in the body: it takes their speaker."""
+    deal’: Trump walks out”) repeats words quoted in the body: it takes their speaker. Short
+    display quotes left as terms become quotes too when they repeat a body quote (“Xi and Park
+    close ranks over North’s ‘nuclear dead end’”), and a display quote may shorten the body's
+    words a little (‘Not Kim’s lawyer’ for “not Kim Jong Un’s lawyer”)."""
     body = [
-        (" ".join(_WORD.findall(c["text"].lower())), c)
+        _WORD.findall(c["text"].lower())
         for c in claims
         if c["kind"] == "quote"
         and c["speaker"]
         and article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES
     ]
+    sources = [
+        c
+        for c in claims
+        if c["kind"] == "quote"
+        and c["speaker"]
+        and article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES
+    ]
+
+    def source_of(text: str) -> dict | None:
+        words = _WORD.findall(text.lower())
+        for ws, c in zip(body, sources, strict=True):
+            if words == ws or (len(words) >= 2 and _repeats(words, ws)):
+                return c
+        return None
+
     for c in claims:
         if (
             c["kind"] != "quote"
@@ -117,12 +135,39 @@ def _display_quotes_repeat_the_body(article, claims: list[dict]) -> None:
             or (article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES)
         ):
             continue
-        words = " ".join(_WORD.findall(c["text"].lower()))
-        if len(words.split()) < 2:
-            continue
-        source = next((b for text, b in body if f" {words} " in f" {text} "), None)
+        source = source_of(c["text"])
         if source is not None:
             c["speaker"], c["speaker_kind"] = source["speaker"], source["speaker_kind"]
+    keep = []
+    for t in terms:
+        source = (
+            source_of(t["text"])
+            if article.paragraphs[article.paragraph_at(t["start"])].role in _DISPLAY_ROLES
+            else None
+        )
+        if source is None:
+            keep.append(t)
+            continue
+        sp = Speaker(source["speaker"], source["speaker_kind"])
+        claims.append(claim_row(article, t["start"], t["end"], sp, "quote"))
+    terms[:] = keep
+
+
+def _repeats(words: list[str], body: list[str], max_gap: int = 2) -> bool:
+    """``words`` appear in ``body`` in order, with at most ``max_gap`` other words among them."""
+    for i, w in enumerate(body):
+        if w != words[0]:
+            continue
+        k, gaps, j = 1, 0, i + 1
+        while k < len(words) and j < len(body) and gaps <= max_gap:
+            if body[j] == words[k]:
+                k += 1
+            else:
+                gaps += 1
+            j += 1
+        if k == len(words) and gaps <= max_gap:
+            return True
+    return False
 
 
 def _title_case(text: str) -> bool:

@@ -1597,3 +1597,39 @@ def test_a_negotiator_on_a_country_is_not_that_country():
 )
 def test_display_quotes_that_repeat_body_quotes(text, words, speaker):
     assert (words, speaker) in quotes(text)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "suspect" and "propose" are cues; "others" and "some" can be sources
+        (
+            "Some diplomats suspect it is preparing another test; others think it may be waiting.",
+            [
+                ("it is preparing another test", "Some diplomats"),
+                ("it may be waiting", "others"),
+            ],
+        ),
+        (
+            "China has proposed that North Korea suspend its tests.",
+            [("North Korea suspend its tests", "China")],
+        ),
+        # an aside between the content's subject and its verb
+        (
+            "Some analysts believe the Chinese leadership, newly strengthened after the party "
+            "congress last month, hopes to steer Trump toward direct talks.",
+            [
+                (
+                    "the Chinese leadership, newly strengthened after the party congress last "
+                    "month, hopes to steer Trump toward direct talks",
+                    "Some analysts",
+                )
+            ],
+        ),
+        # a noun, a preposition or a gerund after the cue is not a clause
+        ("Lee proposed a “grand bargain” under which the North would disarm.", []),
+        ("Pyongyang has denied planting the mines, and has called the charge a lie.", []),
+    ],
+)
+def test_more_cues_sources_and_clause_checks(sentence, expected):
+    assert reported(f"Talks\n\n{sentence}") == expected

@@ -99,7 +99,9 @@ def cue_pattern(name: str) -> re.Pattern[str]:
             # "told the BBC: ‘", "said in a statement: “", "said on Tuesday, “"
             rf"|(?P<cue2>{cue})[ \u00a0]+[^.;:“”\"‘’]{{1,50}}?[ \u00a0]*[:,][ \u00a0]*$",
             # content ends before ", saying" / ";" and before "and urged" / ", but insisted"
-            "stop": rf",[ \u00a0]+(?:(?:while|as)[ \u00a0]+)?(?:{cue})\b|;",
+            # (not "the leadership, newly strengthened ..., hopes to steer": the clause's verb)
+            "stop": rf",[ \u00a0]+(?:(?:while|as)[ \u00a0]+)?(?:{cue})\b"
+            rf"(?!(?<!ing)[ \u00a0]+(?:to|that)\b)|;",
             "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?(?:{cue})\b",
         }
         _compiled[name] = re.compile(

@@ -479,6 +479,10 @@ def _person_and_affiliation(idx, start: int, np: str) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:.](?:\s|$)")
 
 
+_ASIDE_IN_HEAD = re.compile(r"^([^,;:]{1,60}),[ \u00a0]+[^,;:]{1,90},(?=[ \u00a0])")
+_INDEFINITE_START = re.compile(r"(?:a|an)[ \u00a0]", re.IGNORECASE)
+# "read as a signal that ...", "denied planting the mines": a phrase, not a clause
+_NOT_A_CLAUSE_START = re.compile(r"(?:as|for|with|by|of|about|[a-z]+ing)\b")
 _BUT_CLAUSE = re.compile(
     r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|[A-Z][\w.’']*"
     # "but that did not stop ...": the pronoun (not "said A but that B", two things said)
@@ -537,11 +541,16 @@ def _content_after(
     if cue_kind == "commit" and not has_that and text.startswith("to ", start):
         pass  # "vowed to continue the policy": the promise itself is the content
     elif cue_kind in ("cognition", "commit") and not has_that:
-        head = " ".join(text[start:s1].split()[:8])
-        if head.lower().startswith("to ") or not (
-            FINITE.search(head) or _PRESENT_VERB.search(head)
+        # (an aside between commas does not count: "believe the leadership, newly
+        # strengthened after the congress, hopes to ...")
+        head = " ".join(_ASIDE_IN_HEAD.sub(r"\1", text[start:s1], count=1).split()[:8])
+        if (
+            head.lower().startswith("to ")
+            or not (FINITE.search(head) or _PRESENT_VERB.search(head))
+            or (cue_kind == "commit" and _INDEFINITE_START.match(head))
+            or _NOT_A_CLAUSE_START.match(head)
         ):
-            return None
+            return None  # "proposed a “grand bargain” under which ...": a noun, not a clause
     end = s1
     seg = text[start:end]
     if (

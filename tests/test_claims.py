@@ -1633,3 +1633,28 @@ def test_display_quotes_that_repeat_body_quotes(text, words, speaker):
 )
 def test_more_cues_sources_and_clause_checks(sentence, expected):
     assert reported(f"Talks\n\n{sentence}") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "Colin Powell said he had discussed Iraq with Jiang but would not say whether he had won "
+            "any commitment.",
+            "he had discussed Iraq with Jiang",
+        ),
+        (
+            "A spokeswoman said Beijing hoped the visit would ease tensions, but declined to say "
+            "whether Kim would be invited.",
+            "Beijing hoped the visit would ease tensions",
+        ),
+        # "would not give in" belongs to the content
+        (
+            "President Park Geun-hye said Seoul would respond calmly but would not give in to "
+            "threats.",
+            "Seoul would respond calmly but would not give in to threats",
+        ),
+    ],
+)
+def test_but_declined_to_say_is_the_speakers_next_act(sentence, content):
+    assert [t for t, _ in reported(f"Talks\n\n{sentence}")] == [content]

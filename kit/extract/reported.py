@@ -484,7 +484,11 @@ _INDEFINITE_START = re.compile(r"(?:a|an)[ \u00a0]", re.IGNORECASE)
 # "read as a signal that ...", "denied planting the mines": a phrase, not a clause
 _NOT_A_CLAUSE_START = re.compile(r"(?:as|for|with|by|of|about|[a-z]+ing)\b")
 _BUT_CLAUSE = re.compile(
-    r",?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|[A-Z][\w.’']*"
+    # "said he had discussed Iraq but would not say whether ...": the speaker's next act
+    r",?[ \u00a0]+(?:but|and)[ \u00a0]+(?:(?:would|could|did|does|do|will)[ \u00a0]+not[ \u00a0]+"
+    r"(?:say|comment|elaborate|specify|discuss|confirm|disclose)\b|declined[ \u00a0]+to\b|"
+    r"refused[ \u00a0]+to\b)"
+    r"|,?[ \u00a0]+but[ \u00a0]+(?:it|he|she|they|there|we|I|this|[A-Z][\w.’']*"
     # "but that did not stop ...": the pronoun (not "said A but that B", two things said)
     r"|that(?=[ \u00a0]+(?:did|does|was|is|has|had|could|would|will|may|might|seems|appears)\b))"
     r"[ \u00a0]"

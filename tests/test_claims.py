@@ -1658,3 +1658,15 @@ def test_more_cues_sources_and_clause_checks(sentence, expected):
 )
 def test_but_declined_to_say_is_the_speakers_next_act(sentence, content):
     assert [t for t, _ in reported(f"Talks\n\n{sentence}")] == [content]
+
+
+def test_and_then_an_aside_then_a_second_cue_of_the_same_subject():
+    text = (
+        "Talks\n\n"
+        "Pyongyang expelled inspectors and said it was restarting a reactor and, on January "
+        "10, announced it was pulling out of the treaty."
+    )
+    assert reported(text) == [
+        ("it was restarting a reactor", "North Korea"),
+        ("it was pulling out of the treaty", "North Korea"),
+    ]

@@ -102,7 +102,8 @@ def cue_pattern(name: str) -> re.Pattern[str]:
             # (not "the leadership, newly strengthened ..., hopes to steer": the clause's verb)
             "stop": rf",[ \u00a0]+(?:(?:while|as)[ \u00a0]+)?(?:{cue})\b"
             rf"(?!(?<!ing)[ \u00a0]+(?:to|that)\b)|;",
-            "coord": rf",?[ \u00a0]+(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?(?:{cue})\b",
+            "coord": rf",?[ \u00a0]+(?:and|but)(?:,[^,;]{{1,40}},)?[ \u00a0]+"
+            rf"(?:(?:then|also|has|have|had|later)[ \u00a0]+)?(?:{cue})\b",
         }
         _compiled[name] = re.compile(
             pats[name].replace("NPCH", NPCH).replace("NOTABBR", ABBREVIATION_FREE_STOP)

@@ -125,7 +125,11 @@ _INVERTED_NP_LONG = re.compile(
 )
 
 
-_AND_BEFORE = re.compile(r"\b(?:and|but)[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?$")
+# a second verb of the sentence's subject: "... and later said", "... and, on January 10,
+# announced"
+_AND_BEFORE = re.compile(
+    r"\b(?:and|but)(?:,[^,;]{1,40},)?[ \u00a0]+(?:(?:then|also|has|have|had|later)[ \u00a0]+)?$"
+)
 
 
 _QUOTE_NEXT = re.compile(r"^[\s,:]*(?:that[ \u00a0]+)?[“\"‘']")
@@ -269,7 +273,7 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
                 )
                 continue
         sp = subject_before(text, s0, cm.start(), idx, state.resolve_pronoun)
-        if not sp.name and _AND_BEFORE.search(before, max(0, len(before) - 24)):
+        if not sp.name and _AND_BEFORE.search(before, max(0, len(before) - 60)):
             sp = last_sp if last_sp.name else sentence_subject(article, sent, cm.start(), state)
             sp = Speaker(sp.name, sp.kind, sp.start, sp.end, cm.start())
         if not sp.name:

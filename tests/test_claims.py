@@ -1670,3 +1670,27 @@ def test_and_then_an_aside_then_a_second_cue_of_the_same_subject():
         ("it was restarting a reactor", "North Korea"),
         ("it was pulling out of the treaty", "North Korea"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "a pledge Seoul officials say ...": the writer's noun is not part of the source
+        (
+            "Wen said China would shield no one, a pledge Seoul officials say Beijing never kept.",
+            ("Beijing never kept", "Seoul officials"),
+        ),
+        # "calls for" after a clause is a noun: no claim with a clause as its speaker
+        (
+            "He said Beijing favored dialogue, a phrase Chinese officials have used for years "
+            "to fend off calls for tougher sanctions.",
+            None,
+        ),
+    ],
+)
+def test_writers_nouns_and_clauses_are_not_sources(sentence, expected):
+    rows = reported(f"Talks\n\nBEIJING — {sentence}")
+    speakers = {s for _, s in rows}
+    assert not any("phrase" in (s or "") or "pledge" in (s or "") for s in speakers)
+    if expected:
+        assert expected in rows

@@ -122,7 +122,11 @@ def _place_after_preposition(text: str, m) -> bool:
     )
 
 
-_NOT_A_SUBJECT = re.compile(r"^(?!according\b)[a-z]+ing\b|[ \u00a0](?:and|or|but)$")
+_NOT_A_SUBJECT = re.compile(
+    r"^(?!according\b)[a-z]+ing\b|[ \u00a0](?:and|or|but)$"
+    # "officials have used for years to fend off [calls for]": a clause, not a noun phrase
+    r"|\b(?:have|has|had)[ \u00a0]+(?:long[ \u00a0]+)?[a-z]+(?:ed|en|wn|ght)\b"
+)
 _POSSESSIVE_THEN = re.compile(r"[’']s[ \u00a0]+([^,;:]+?)[ \u00a0]*$")
 
 
@@ -150,7 +154,9 @@ def clean_phrase(phrase: str) -> str:
 
 
 _WRITERS_NOUN = re.compile(
-    r"^(?:an?|the)\s+(?:demand|claim|charge|move|step|position|view|formula|assertion)\s+(?=\S)",
+    r"^(?:an?|the)\s+(?:demand|claim|charge|move|step|position|view|formula|assertion|phrase|"
+    r"term|word|label|line|slogan|expression|pledge|promise|warning|accusation|assessment|"
+    r"prediction|description)\s+(?=\S)",
     re.IGNORECASE,
 )
 _RELATIVE_TAIL = re.compile(r",[ \u00a0]+(?:who|whom|whose|which)\b")

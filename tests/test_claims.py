@@ -1694,3 +1694,22 @@ def test_writers_nouns_and_clauses_are_not_sources(sentence, expected):
     assert not any("phrase" in (s or "") or "pledge" in (s or "") for s in speakers)
     if expected:
         assert expected in rows
+
+
+def test_a_possessive_source_names_its_own_owner():
+    text = (
+        "Shield\n\n"
+        "Seoul's defence ministry said it was ready. Russia's foreign ministry warned that the "
+        'move could have "irreparable consequences" for regional stability.'
+    )
+    assert quotes(text) == [("irreparable consequences", "Russia's foreign ministry")]
+
+
+def test_a_source_with_a_long_who_clause_still_speaks():
+    text = (
+        "Alliance\n\n"
+        "A senior South Korean official, who spoke on condition of anonymity because he was not "
+        "authorized to discuss alliance deliberations, said the allies were “in complete "
+        "agreement.”"
+    )
+    assert quotes(text) == [("in complete agreement", "A senior South Korean official")]

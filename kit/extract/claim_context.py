@@ -260,6 +260,8 @@ class ClaimState:
                 role = m.group(0).lower().split()[1:] if m.group(0)[:4].lower() == "the " else []
                 if head in office and (len(role) < 2 or " ".join(role) in office):
                     return Speaker(mention.canonical, "person", mention.start, mention.end)
+        if m.group(0).split()[0].lower() not in ("the", "this", "that"):
+            return sp  # "Russia's foreign ministry" names its own owner: not an earlier source
         # "the defence minister" is not the "prime minister" named before: modifiers must agree
         modifier = m.group(0).lower().split()[1:-1] if m.group(0)[:4].lower() == "the " else []
         for _, prev in reversed(self.history):

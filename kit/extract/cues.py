@@ -398,6 +398,7 @@ _ASIDE_OPEN = re.compile(
     r"(?:[a-z]+(?:ed|ing|en)|in|at|on|during|after|before|with|speaking|asked|told)\b"
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_WHO_OPENS = re.compile(r",[ \u00a0]+who\b")
 _SOURCE_OF = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|official|envoy|representative|"
     r"lawyer|assistant|deputy)[ \u00a0]+(?:for|of|to)[ \u00a0]",
@@ -470,7 +471,7 @@ def _appositive_subject(text, floor, end, tail, index, resolve_pronoun) -> Speak
     first = tail.find(",")
     if (
         first > 0
-        and _ASIDE_OPEN.match(tail, first)
+        and (_ASIDE_OPEN.match(tail, first) or _WHO_OPENS.match(tail, first))
         and not re.search(r"[.;!?](?:\s|$)", tail[first:])
     ):
         cut = max(tail.rfind(ch, 0, first) for ch in ";:(\u2014\u2013")

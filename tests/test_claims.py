@@ -1713,3 +1713,16 @@ def test_a_source_with_a_long_who_clause_still_speaks():
         "agreement.”"
     )
     assert quotes(text) == [("in complete agreement", "A senior South Korean official")]
+
+
+def test_and_that_after_a_nested_cue_belongs_to_the_inner_speaker():
+    text = (
+        "Visit\n\n"
+        "BEIJING (AP) — The official Xinhua News Agency said Kim Jong Un told Xi Jinping that "
+        "North Korea was willing to hold summits and that the standoff could be settled "
+        '"step by step."\n\n'
+        "Park Seo-yeon, an analyst, noted that Kim Jong Un told lawmakers that he would wait "
+        'for "a correct posture," and that the clock on that offer is running.'
+    )
+    assert ("step by step", "Kim Jong Un") in quotes(text)
+    assert ("the clock on that offer is running", "Park Seo-yeon") in reported(text)

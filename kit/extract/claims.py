@@ -184,8 +184,12 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
     hosts = [c for c in claims if c["kind"] == "reported" and c.get("_cue_before") and c["speaker"]]
     for c in claims:  # a quote left without a speaker inside someone's reported content is theirs
         if c["kind"] == "quote" and not c["speaker"]:
-            host = next(
-                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]), None
+            # the innermost content: "Xinhua said Kim told Xi that it could be settled “step
+            # by step”" gives Kim's words as Xinhua reported them
+            host = max(
+                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]),
+                key=lambda h: h["start"],
+                default=None,
             )
             if host is not None:
                 c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]

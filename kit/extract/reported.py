@@ -742,11 +742,37 @@ def _content_clauses(article, s: int, e: int, state) -> list[tuple[int, int]]:
 
 def _add_reported(article, span, sp: Speaker, cm, state, claims, cue_before: bool = False) -> None:
     sp = state.definite(sp)
-    for s, e in _content_clauses(article, *span, state):
+    clauses = _content_clauses(article, *span, state)
+    # "Xinhua said Kim told Xi that A and that B": B is what Kim told Xi, like A
+    # (not after a comma, also one inside a closing quote mark: "noted that Kim told them
+    # that A, and that B" is the noter's B)
+    inner = (
+        _inner_speaker(article, clauses[0], state)
+        if len(clauses) > 1 and "," not in article.text[clauses[0][1] - 2 : clauses[1][0]]
+        else None
+    )
+    for i, (s, e) in enumerate(clauses):
         if any(c["kind"] == "reported" and c["start"] == s and c["end"] == e for c in claims):
             continue
-        row = claim_row(article, s, e, sp, "reported", (cm.group(), cm.start(), cm.end()))
+        who = inner if (i and inner is not None) else sp
+        row = claim_row(article, s, e, who, "reported", (cm.group(), cm.start(), cm.end()))
         row["_cue_before"] = cue_before
         claims.append(row)
         state.contents.append((s, e))
     state.remember(cm.start(), sp)
+
+
+_THAT_AFTER_CUE = re.compile(r"[ \u00a0]+(?:[^,.;“”\"]{0,40}?[ \u00a0]+)?that\b")
+
+
+def _inner_speaker(article, clause: tuple[int, int], state) -> Speaker | None:
+    """The subject of a speech cue with a "that" clause inside the first content clause
+    ("Kim told Xi that ..."), or None."""
+    text = article.text
+    for cm in cue_regex().finditer(text, *clause):
+        if state.index.inside_quote(cm.start()) or not _THAT_AFTER_CUE.match(text, cm.end()):
+            continue
+        who = subject_before(text, clause[0], cm.start(), state.index, _no_pronouns)
+        if who.name and who.kind in ("person", "country", "organization"):
+            return who
+    return None

@@ -1726,3 +1726,11 @@ def test_and_that_after_a_nested_cue_belongs_to_the_inner_speaker():
     )
     assert ("step by step", "Kim Jong Un") in quotes(text)
     assert ("the clock on that offer is running", "Park Seo-yeon") in reported(text)
+
+
+def test_a_title_case_headline_cue_gives_its_quote_a_speaker():
+    text = (
+        "China Urges 'Calm and Restraint' as N. Korea Quits Nuclear Pact\n\n"
+        'BEIJING — Kong Quan, a Foreign Ministry spokesman, urged "calm and restraint" on Friday.'
+    )
+    assert ("Calm and Restraint", "China") in quotes(text)

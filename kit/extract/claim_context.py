@@ -25,6 +25,7 @@ from .lexicon import (
     person_titles,
     reporting_cues,
     title_before_regex,
+    title_case_cues,
     trie_regex,
 )
 from .quotes import Quote
@@ -39,7 +40,10 @@ def _cue_alt() -> str:
     global _CUE_ALT
     if _CUE_ALT is None:
         # a trie, not a flat alternation: the end-anchored regexes try it at every position
-        alt = trie_regex([c.replace(" ", "\0") for c in reporting_cues()])
+        cues = list(reporting_cues())
+        # Title Case headlines: "China Urges ‘Calm and Restraint’", as in lexicon.cue_regex
+        cues += [c[0].upper() + c[1:] for c in title_case_cues()]
+        alt = trie_regex([c.replace(" ", "\0") for c in cues])
         _CUE_ALT = "(?:" + alt.replace("\\\x00", SP + "+").replace("\x00", SP + "+") + ")"
     return _CUE_ALT
 

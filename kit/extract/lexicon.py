@@ -221,16 +221,21 @@ _NOT_TITLE_CASE_CUES = frozenset(
 )
 
 
+def title_case_cues() -> list[str]:
+    """One-word present-tense cues that a Title Case headline capitalizes ("Says", "Urges")."""
+    return [
+        c
+        for c in reporting_cues()
+        if " " not in c and c.endswith("s") and c not in _NOT_TITLE_CASE_CUES
+    ]
+
+
 @cache
 def cue_regex() -> re.Pattern[str]:
     cues = list(reporting_cues())
     cues += [c[0].upper() + c[1:] for c in cues if c.startswith("according")]
     # Title Case headlines: "North Korea Says It Has Nuclear Weapons", "Kerry Urges China ..."
-    cues += [
-        c[0].upper() + c[1:]
-        for c in reporting_cues()
-        if " " not in c and c.endswith("s") and c not in _NOT_TITLE_CASE_CUES
-    ]
+    cues += [c[0].upper() + c[1:] for c in title_case_cues()]
     # "call off the drills", "called back its envoy": a phrasal verb, not speech
     phrasal = [c for c in cues if c in _PHRASAL_HEADS]
     alt = trie_regex([c.replace(" ", "\0") for c in cues if c not in _PHRASAL_HEADS])

@@ -1734,3 +1734,12 @@ def test_a_title_case_headline_cue_gives_its_quote_a_speaker():
         'BEIJING — Kong Quan, a Foreign Ministry spokesman, urged "calm and restraint" on Friday.'
     )
     assert ("Calm and Restraint", "China") in quotes(text)
+
+
+def test_two_names_joined_by_and_are_one_subject_of_the_content():
+    text = (
+        "Visit\n\n"
+        "The Korean Central News Agency gave its own account. It said Kim Jong Un and Xi "
+        "Jinping had agreed to meet often."
+    )
+    assert [t for t, _ in reported(text)] == ["Kim Jong Un and Xi Jinping had agreed to meet often"]

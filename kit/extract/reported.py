@@ -633,8 +633,11 @@ def _content_after(
                 r",?[ \u00a0]+(?:and|but|while|whereas)[ \u00a0]+(?:the[ \u00a0]+)?$",
                 text[start:at],
             )
-            if conj:
-                end = min(end, start + conj.start())
+            first = text[start : start + conj.start()] if conj else ""
+            if conj and (
+                FINITE.search(first) or _ED_WORD.search(first) or _PRESENT_VERB.search(first)
+            ):
+                end = min(end, start + conj.start())  # (not "Kim and Xi had agreed": one subject)
             break
     cs, ce = _trim(text, start, end)
     if len(text[cs:ce].split()) < 2:

@@ -588,3 +588,31 @@ def test_organization_names_with_for_a_and_foundation_for(sentence, org):
 def test_agencies_in_photo_credits_are_not_actors(caption):
     text = f"Talks\n\n{caption}\n\nSEOUL — The talks went on, officials said on Monday."
     assert not {"AFP", "Xinhua", "Associated Press"} & set(names(text, "organization"))
+
+
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        (
+            "Bush met leaders in New York for the United Nations General Assembly.",
+            ["United Nations General Assembly"],
+        ),
+        (
+            "Richard Lugar, the ranking Republican on the Senate Foreign Relations Committee, "
+            "said so.",
+            ["Senate Foreign Relations Committee"],
+        ),
+        (
+            "Richard Haass of the Council on Foreign Relations said so.",
+            ["Council on Foreign Relations"],
+        ),
+        # a photographer working for an outlet: a credit, not an actor
+        (
+            "John Bolton spoke with Wang Guangya before the vote.\nDaniel Ferrante for The New "
+            "York Times",
+            [],
+        ),
+    ],
+)
+def test_links_before_organization_names_and_for_credits(text, orgs):
+    assert names(f"Vote\n\n{text}", "organization") == orgs

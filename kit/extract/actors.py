@@ -278,6 +278,7 @@ _WHEN_TAIL = re.compile(
 _PERSON_OF = re.compile(
     rf"([A-Z][a-z]+)(?:{SP}[A-Z][\w.’'\-]*){{1,2}}{SP}(?:of|at){SP}(?:the{SP})?"
 )
+_LINK = re.compile(rf"{SP}+(?:for|on){SP}+(?:the{SP}+)?")
 _TRAILING_LINKS = re.compile(rf"(?:{SP}+(?:of|the|for|and|on))*{SP}*$")
 _SENTENCE_CUT = re.compile(rf"[a-z]{{3}}\.{SP}+")
 _BASED = re.compile(r"[\w.’'\-]+-based")
@@ -298,6 +299,19 @@ def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
         else:
             s = last.end()
     e = s + len(_WHEN_TAIL.sub("", text[s:e]))  # "Central Military Commission on Thursday"
+    # "New York for the United Nations General Assembly", "Republican on the Senate Foreign
+    # Relations Committee": what stands before the link is no part of the name when it has
+    # no organization word and the part after it is a name of its own
+    for link in reversed(list(_LINK.finditer(text, s, e))):
+        before, after = text[s : link.start()], text[link.end() : e]
+        if (
+            not _ORG_HEAD_WORD.search(before)
+            and _ORG_HEAD_WORD.search(after)
+            and len(after.split()) >= 2
+            and after[:1].isupper()
+        ):
+            s = link.end()
+            break
     person = _PERSON_OF.match(text, s, e)
     if person and person.group(1) in given_name_genders():
         s = person.end()  # "Sarah Whitcombe of the Center for ...": a person, then the name
@@ -735,7 +749,9 @@ _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 
 
 _CREDIT_LABEL = re.compile(
-    r"(?:\b(?:Credit|Credits|Photo|Photograph|Picture|Image)s?:[^.;\n]*|[ \u00a0]--[ \u00a0]*)$"
+    r"(?:\b(?:Credit|Credits|Photo|Photograph|Picture|Image)s?:[^.;\n]*|[ \u00a0]--[ \u00a0]*"
+    # "Daniel Ferrante for The New York Times": a photographer working for the outlet
+    r"|(?:(?<![^\n])|[.)][ \u00a0]+)[A-Z][\w.’'\-]+(?:[ \u00a0][A-Z][\w.’'\-]+){1,2}[ \u00a0]for[ \u00a0])$"
 )
 _BY_LINE = re.compile(r"\s*(?:By|(?:Analysis|Reporting|Writing|Additional reporting|Edited) by)\b")
 _VIA_BEFORE = re.compile(rf"\bvia{SP}+$")

@@ -805,3 +805,17 @@ def test_present_verbs_look_ahead_but_infinitives_do_not(sentence, value):
 )
 def test_close_to_is_no_verb_and_irregular_past_forms_look_back(sentence, published, value):
     assert [v for _, v in found(f"Talks\n\nSEOUL — {sentence}", published)][-1] == value
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("China says the ban takes effect Sunday and runs until December 31.", "2017-12-31"),
+        ("The ban will last until January, officials said.", "2018-01"),
+        # about the past: the end has gone by
+        ("The complex had stayed shut until January, officials said.", "2017-01"),
+    ],
+)
+def test_until_a_date_is_an_end_still_ahead(sentence, value):
+    # published on Sunday 19 February 2017
+    assert found(f"Ban\n\nBEIJING — {sentence}", "2017-02-19")[-1][1] == value

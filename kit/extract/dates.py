@@ -556,6 +556,9 @@ def _breaks(text: str, lo: int, hi: int) -> int:
 
 
 _HEADLINE_TO = re.compile(r"\bto[ \u00a0]+[a-z]{2,}\b[^,;:.\n]{0,40}$")
+#: a direction that no nearness overrules: "until December 31" is never a date gone by
+_AHEAD_FOR_SURE = 2
+_UNTIL_BEFORE = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)[ \u00a0]+$")
 _BY_BEFORE = re.compile(r"\b(?:[Bb]y|no[ \u00a0]+later[ \u00a0]+than)[ \u00a0]+$")
 _CLOSES_CAPTION = re.compile(
     r"[ \u00a0]*[.)]?[ \u00a0]*(?:[(\[][^()\[\]\n]{0,60}[)\]][ \u00a0]*)?$", re.M
@@ -724,7 +727,9 @@ def _month_day(
         # ("tested missiles on 4 July and 28 July, and experts now believe ...", written on
         # 10 August; "the Dec. 19 presidential election", written in October).
         near, far = distance(closest), distance(preferred)
-        if not ((near <= _NEAR_DAYS and far > _FAR_DAYS) or (near <= 92 and far > 240)):
+        if direction == _AHEAD_FOR_SURE or not (
+            (near <= _NEAR_DAYS and far > _FAR_DAYS) or (near <= 92 and far > 240)
+        ):
             return preferred
     return closest
 
@@ -741,7 +746,7 @@ def _bare_month(published: dt.date, month: int, shift: str, direction: int) -> s
         year = year if month < published.month and back > 2 else year - 1
     elif shift in ("next", "coming"):
         year = year if month > published.month else year + 1
-    elif direction > 0 and not (0 < back <= 4 and 12 - back >= 8):
+    elif direction == _AHEAD_FOR_SURE or (direction > 0 and not (0 < back <= 4 and 12 - back >= 8)):
         year = year if month >= published.month else year + 1
     else:
         # looking back, or "will take over next month ... became chief in November" written in
@@ -834,6 +839,11 @@ class _Resolver:
             self.text, max(0, m.start() - 20), m.start()
         ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
             return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
+        if _UNTIL_BEFORE.search(self.text, max(0, m.start() - 10), m.start()):
+            # "the ban runs until December 31": an end still ahead, unless the sentence is
+            # about the past ("had stayed shut until March")
+            tense = _tense(self.text, lo, hi, m.start(), m.end(), False)
+            return -1 if tense < 0 else _AHEAD_FOR_SURE
         if a.role_at(m.start()) == "caption" and _CLOSES_CAPTION.match(self.text, m.end()):
             return -1  # "..., where the leaders will meet, on Wednesday. (Yonhap)": the photo's day
         noun = (

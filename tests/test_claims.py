@@ -1743,3 +1743,32 @@ def test_two_names_joined_by_and_are_one_subject_of_the_content():
         "Jinping had agreed to meet often."
     )
     assert [t for t, _ in reported(text)] == ["Kim Jong Un and Xi Jinping had agreed to meet often"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "President Bush, who said Wednesday that the United States remained committed to "
+            "diplomacy, met China’s state councilor at the White House.",
+            "the United States remained committed to diplomacy",
+        ),
+        (
+            "The resolution, adopted five days after North Korea said it had set off a nuclear "
+            "explosion, bans the sale of heavy weapons.",
+            "it had set off a nuclear explosion",
+        ),
+        # a comma that opens an aside inside the content does not close the clause
+        (
+            "Trump, who said the meeting, which he had called off in May, would go ahead, "
+            "flew to Singapore.",
+            "the meeting, which he had called off in May, would go ahead",
+        ),
+    ],
+)
+def test_a_clause_holding_the_cue_ends_at_the_main_verb(sentence, content):
+    texts = [t for t, _ in reported(f"Vote\n\nUNITED NATIONS — {sentence}")]
+    if "which he had called off" in content:  # not cut at the aside's closing comma
+        assert any(t.startswith(content) for t in texts), texts
+    else:
+        assert content in texts

@@ -307,6 +307,7 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
             state,
             cue_kind,
             relative=_relative_before(text, s0, sp) or nested_relative,
+            inside_clause=_inside_clause(text, s0, sp),
         )
         if content:
             _add_reported(article, content, sp, cm, state, claims, cue_before=True)
@@ -459,6 +460,26 @@ def _relative_before(text: str, s0: int, sp: Speaker) -> bool:
     return re.search(r"\b(?:which|who|whom)[ \u00a0]+$", text[max(s0, at - 12) : at]) is not None
 
 
+def _inside_clause(text: str, s0: int, sp: Speaker) -> bool:
+    """ "Bush, who said Wednesday that ..., met ...", "days after the North said it had ...,
+    bans ...": the cue is in a relative or subordinate clause, which a comma followed by the
+    main clause's verb closes."""
+    at = sp.at if sp.at >= 0 else -1
+    if at < 0:
+        return False
+    if re.match(r"who[ \u00a0]", text[at : at + 4]) and text[max(s0, at - 2) : at].startswith(","):
+        return True  # the subject is "who" after a comma
+    return _SUBORDINATOR_BEFORE.search(text[max(s0, at - 16) : at]) is not None
+
+
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|before|when|since|because|once)[ \u00a0]+$")
+# a comma and then the main clause's verb: ", met China's ...", ", bans the sale ..."
+_COMMA_MAIN_VERB = re.compile(
+    r",[ \u00a0]+(?:(?:also|then|later|quickly|immediately)[ \u00a0]+)?(?:[a-z]{2,}(?:ed|s)|met|"
+    r"went|came|left|made|took|gave|held|was|were|is|are|has|had|will|would|could)\b"
+)
+
+
 _QUOTE_THEN_VERB = re.compile(
     r"[”’\"'][ \u00a0]+and[ \u00a0]+(?:defended|denied|rejected|accused|called|urged|said|told|"
     r"warned|vowed|demanded|threatened|criticized|criticised|condemned|dismissed|insisted|added|"
@@ -500,7 +521,13 @@ _BUT_CLAUSE = re.compile(
 
 
 def _content_after(
-    article, sent, pos: int, state, cue_kind: str = "speech", relative: bool = False
+    article,
+    sent,
+    pos: int,
+    state,
+    cue_kind: str = "speech",
+    relative: bool = False,
+    inside_clause: bool = False,
 ) -> tuple[int, int] | None:
     text = article.text
     s1 = sent.end
@@ -620,6 +647,12 @@ def _content_after(
         comma = seg.find(",")
         if comma > 0:
             end = min(end, start + comma)
+    elif inside_clause:
+        closing = first(_COMMA_MAIN_VERB)
+        # (only the first comma: "the meeting, which he had called off, would go ahead" is
+        # an aside inside the content)
+        if closing and "," not in seg[: closing.start()]:
+            end = min(end, start + closing.start())
     # another cue with its own subject inside the content: "... and U.S. scientists assessed ..."
     for cm in cue_regex().finditer(text, start, end):
         if state.index.inside_quote(cm.start()):

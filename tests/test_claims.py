@@ -1772,3 +1772,13 @@ def test_a_clause_holding_the_cue_ends_at_the_main_verb(sentence, content):
         assert any(t.startswith(content) for t in texts), texts
     else:
         assert content in texts
+
+
+def test_and_said_after_a_participle_cue_takes_the_sentences_subject():
+    text = (
+        "Talks\n\n"
+        "BEIJING — According to two officials briefed on the exchange, Li Gun, a senior North "
+        "Korean diplomat, took James Kelly aside on Thursday and said the North's weapons were "
+        '"a fact."'
+    )
+    assert quotes(text) == [("a fact", "Li Gun")]

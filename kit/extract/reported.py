@@ -164,6 +164,7 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
     idx = state.index
     cue_kinds = reporting_cues()
     last_sp = NONE
+    claims_at_last_sp = 0
     # claims are added sentence by sentence: those of this sentence are at the end of the list
     recent = claims[-40:]
     claim_quotes = [
@@ -213,7 +214,7 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
                 )
                 content = _content_after(article, sent, cm.end(), state)
                 if content and sp.name:
-                    last_sp = sp
+                    last_sp, claims_at_last_sp = sp, len(claims)
                     _add_reported(article, content, sp, cm, state, claims, cue_before=True)
                 continue
             statement = _STATEMENT_BEFORE.search(before[-60:])
@@ -274,11 +275,18 @@ def reported_in_sentence(article, sent, cues: list[re.Match], state: ClaimState,
                 continue
         sp = subject_before(text, s0, cm.start(), idx, state.resolve_pronoun)
         if not sp.name and _AND_BEFORE.search(before, max(0, len(before) - 60)):
-            sp = last_sp if last_sp.name else sentence_subject(article, sent, cm.start(), state)
+            # the subject of an earlier cue of this sentence that gave a claim ("said A and
+            # later told B"), else the sentence's subject (not "two officials briefed on ...")
+            spoke = len(claims) > claims_at_last_sp
+            sp = (
+                last_sp
+                if last_sp.name and spoke
+                else sentence_subject(article, sent, cm.start(), state)
+            )
             sp = Speaker(sp.name, sp.kind, sp.start, sp.end, cm.start())
         if not sp.name:
             continue
-        last_sp = sp
+        last_sp, claims_at_last_sp = sp, len(claims)
         adv = _ADVERBIAL_AFTER.match(after)
         after_core = after[adv.end() :] if adv else after
         citing = after_core.lstrip().startswith(",") and _CITING_THAT.match(

@@ -89,7 +89,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _split_at_furniture(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """A print copy's page break inside a paragraph ("Please see KOREA on Page A4", a page
+    """A print copy's page break inside a paragraph ("Please see TALKS on Page A6", a page
     header, "Continued from Page A1"): each such line becomes a block of its own, so the lines
     around it can still be recognised as wrapped paragraphs."""
     if len(block) < 3:
@@ -171,7 +171,7 @@ _ENCLOSING_QUOTES = re.compile(r"^([‘“'\"])((?:[^‘’“”\"]|’(?=\w))+
 
 
 def _is_heading_like(paragraph: str, max_chars: int) -> bool:
-    # a quoted heading, "‘The Signal Was Everything’": the words inside the marks decide
+    # a quoted heading, "‘The Money Was Never the Point’": the words inside the marks decide
     quoted = _ENCLOSING_QUOTES.match(paragraph)
     if quoted and quoted.group(2)[-1:] not in ".!?,;:…":
         paragraph = quoted.group(2)

@@ -314,7 +314,7 @@ def _trim_org(text: str, s: int, e: int) -> tuple[int, int]:
             break
     person = _PERSON_OF.match(text, s, e)
     if person and person.group(1) in given_name_genders():
-        s = person.end()  # "Sarah Whitcombe of the Center for ...": a person, then the name
+        s = person.end()  # "Jane Doe of the Center for ...": a person, then the name
     words = list(re.finditer(r"\S+", text[s:e]))
     skip = 0
     for w in words[:-1]:
@@ -392,7 +392,7 @@ def _person_candidates(article: Article, known: list[Mention]) -> list[tuple[int
         if word in stop:
             continue
         # split the run where it touches a known name, and at a headline's verb ("Kim Tells
-        # Wen", "Vice President Tells Hu That ...")
+        # Hu", "Envoy Tells Xi That ...")
         pieces = []
         cur = None
         for tok in _NONSPACE.finditer(text, rs, re_):
@@ -750,7 +750,7 @@ _CREDIT_PARENS = re.compile(r"\(([^()\n]{1,60})\)")
 
 _CREDIT_LABEL = re.compile(
     r"(?:\b(?:Credit|Credits|Photo|Photograph|Picture|Image)s?:[^.;\n]*|[ \u00a0]--[ \u00a0]*"
-    # "Daniel Ferrante for The New York Times": a photographer working for the outlet
+    # "Paul Ostrow for The New York Times": a photographer working for the outlet
     r"|(?:(?<![^\n])|[.)][ \u00a0]+)[A-Z][\w.’'\-]+(?:[ \u00a0][A-Z][\w.’'\-]+){1,2}[ \u00a0]for[ \u00a0])$"
 )
 _BY_LINE = re.compile(r"\s*(?:By|(?:Analysis|Reporting|Writing|Additional reporting|Edited) by)\b")
@@ -788,7 +788,7 @@ def _in_credit(text: str, m: Mention) -> bool:
     line_end = text.find("\n", m.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if _CREDIT_LABEL.search(text, max(line_start, m.start - 40), m.start):
-        return True  # "Credit: Xinhua, via Associated Press", "(Hao Wenlong -- Associated Press)"
+        return True  # "Credit: Xinhua, via Associated Press", "(Lin Hao -- Associated Press)"
     if _BY_LINE.match(line) and len(line) < 120:
         return True  # "Analysis by Laura Wexford, BBC Seoul correspondent"
     if "©" in line or re.search(r"(?i)all rights reserved|copyright", line):

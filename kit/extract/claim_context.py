@@ -15,7 +15,7 @@ import pandas as pd
 from ..article import Article
 from ..data_files import abbreviations
 from ..structure import dateline_at
-from .actors import Mention
+from .actors import HONORIFIC, Mention
 from .cues import NONE, MentionIndex, Speaker, is_source_phrase, speaker_from_phrase
 from .lexicon import (
     SP,
@@ -41,7 +41,7 @@ def _cue_alt() -> str:
     if _CUE_ALT is None:
         # a trie, not a flat alternation: the end-anchored regexes try it at every position
         cues = list(reporting_cues())
-        # Title Case headlines: "China Urges ‘Calm and Restraint’", as in lexicon.cue_regex
+        # Title Case headlines: "Seoul Urges ‘Patience and Unity’", as in lexicon.cue_regex
         cues += [c[0].upper() + c[1:] for c in title_case_cues()]
         alt = trie_regex([c.replace(" ", "\0") for c in cues])
         _CUE_ALT = "(?:" + alt.replace("\\\x00", SP + "+").replace("\x00", SP + "+") + ")"
@@ -206,11 +206,11 @@ class ClaimState:
         return _WRITER_MET.search(art.text, sent.start, m.start) is not None
 
     def _opens_sentence(self, m: Mention) -> bool:
-        """ "Trump himself weighed in online", "Mr. Jin, in Yanbian, expects": the name (after
+        """ "Trump himself weighed in online", "Mr. Oh, in Dandong, expects": the name (after
         an honorific) is the first words of its sentence."""
         sent = self.article.sentences[self.article.sentence_at(m.start)]
         before = self.article.text[sent.start : m.start].strip(" \u00a0“”\"‘’'")
-        return not before or _HONORIFIC_ONLY.fullmatch(before) is not None
+        return not before or HONORIFIC.match(before) is not None
 
     def in_content(self, pos: int) -> bool:
         """Inside what someone was reported to say (a name there is talked about, not talking)."""
@@ -390,9 +390,7 @@ class ClaimState:
                 and self.gender.get(prev_person[1].name) == right
                 and self.gender.get(last.canonical) != right
             ):
-                last = (
-                    None  # "Ms. Whitfield ... Jang ... “...,” she said": the one known to be a she
-                )
+                last = None  # "Ms. Lund ... Jang ... “...,” she said": the one known to be a she
             if last is not None and prev_person is None:
                 # "Lee met Choe in Hanoi. “...,” he said": the subject, not the object, of the
                 # sentence that named them
@@ -519,7 +517,6 @@ _IMPERSONAL_HEADS = frozenset(
 )
 
 
-_HONORIFIC_ONLY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?[ \u00a0]+$")
 
 

@@ -103,18 +103,11 @@ _WORD = re.compile(r"\w+")
 def _display_quotes_repeat_the_body(article, claims: list[dict], terms: list[dict]) -> None:
     """A quote in a headline, standfirst or subheading with no cue of its own (“‘Not the right
     deal’: Trump walks out”) repeats words quoted in the body: it takes their speaker. Short
-    display quotes left as terms become quotes too when they repeat a body quote (“Xi and Park
-    close ranks over North’s ‘nuclear dead end’”), and a display quote may shorten the body's
-    words a little (‘Not Kim’s lawyer’ for “not Kim Jong Un’s lawyer”)."""
+    display quotes left as terms become quotes too when they repeat a body quote (“Leaders
+    vow to end ‘the years of drift’”), and a display quote may shorten the body's
+    words a little (‘Not Pyongyang’s banker’ for “not North Korea’s banker”)."""
     body = [
-        _WORD.findall(c["text"].lower())
-        for c in claims
-        if c["kind"] == "quote"
-        and c["speaker"]
-        and article.paragraphs[c["paragraph"]].role not in _DISPLAY_ROLES
-    ]
-    sources = [
-        c
+        (_WORD.findall(c["text"].lower()), c)
         for c in claims
         if c["kind"] == "quote"
         and c["speaker"]
@@ -123,7 +116,7 @@ def _display_quotes_repeat_the_body(article, claims: list[dict], terms: list[dic
 
     def source_of(text: str) -> dict | None:
         words = _WORD.findall(text.lower())
-        for ws, c in zip(body, sources, strict=True):
+        for ws, c in body:
             if words == ws or (len(words) >= 2 and _repeats(words, ws)):
                 return c
         return None
@@ -182,28 +175,24 @@ def _fragments_in_reported(article, claims: list[dict], terms: list[dict]) -> No
     quote whose own cue lies inside that content ("X told reporters that Seoul would respond
     “flexibly”") is X's too, not the content's subject's."""
     hosts = [c for c in claims if c["kind"] == "reported" and c.get("_cue_before") and c["speaker"]]
-    for c in claims:  # a quote left without a speaker inside someone's reported content is theirs
-        if c["kind"] == "quote" and not c["speaker"]:
-            # the innermost content: "Xinhua said Kim told Xi that it could be settled “step
-            # by step”" gives Kim's words as Xinhua reported them
-            host = max(
-                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]),
-                key=lambda h: h["start"],
-                default=None,
-            )
-            if host is not None:
-                c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
-    for c in claims:  # "Jiang told him that ties were “at their best,” according to state TV"
-        if (
-            c["kind"] == "quote"
-            and c["cue"].lower().startswith("according")
-            and c["cue_start"] > c["end"]
-        ):
-            host = next(
-                (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]), None
-            )
-            if host is not None and host["speaker_kind"] == "person":
-                c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
+    for c in claims:
+        if c["kind"] != "quote":
+            continue
+        # a quote left without a speaker inside someone's reported content is theirs (the
+        # innermost content: "Xinhua said Kim told Xi that it could be settled “step by step”"
+        # gives Kim's words as Xinhua reported them); so is one that only a trailing
+        # "according to" attributes ("The premier told him ties were “warm,” according to
+        # state TV")
+        trailing_source = c["cue"].lower().startswith("according") and c["cue_start"] > c["end"]
+        if c["speaker"] and not trailing_source:
+            continue
+        host = max(
+            (h for h in hosts if h["start"] <= c["start"] and c["end"] <= h["end"]),
+            key=lambda h: h["start"],
+            default=None,
+        )
+        if host is not None and (not trailing_source or host["speaker_kind"] == "person"):
+            c["speaker"], c["speaker_kind"] = host["speaker"], host["speaker_kind"]
     for c in claims:
         if (
             c["kind"] != "quote"
@@ -256,8 +245,8 @@ _SPEAKING_KINDS = frozenset(("person", "country", "organization"))
 
 
 def _colon_attributions(article, state: ClaimState, claims: list[dict], terms: list[dict]) -> None:
-    """A headline, standfirst or subheading that opens with an actor and a colon ("China:
-    THAAD deployment will “damage” regional balance", "Kerry: ‘We will not accept …’") gives
+    """A headline, standfirst or subheading that opens with an actor and a colon ("Seoul:
+    new drills will “harm” the talks", "Kerry: ‘We will not accept …’") gives
     that actor the quotes after the colon that have no speaker yet, short ones too (they are
     the actor's words, not scare quotes). Not a dateline in capitals ("BEIJING: ..."), and only
     when the actor's name is all that stands before the colon."""

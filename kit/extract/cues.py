@@ -327,7 +327,7 @@ def subject_before(
         return NONE
     aside = _DASH_ASIDE.search(tail)
     if aside:
-        # "Ban Ki-moon - who takes over as UN chief in January - told Ms Rice": the aside
+        # "Jane Doe - who becomes envoy in May - told reporters": the aside
         # between dashes is not the subject; the words before it are
         return subject_before(text, floor, floor + aside.start(), index, resolve_pronoun)
     pron = PRONOUN.search(tail, max(0, len(tail) - 7))  # anchored at the end: look there only

@@ -633,9 +633,9 @@ def _tense(
         ):
             continue  # "the abrupt end of the summit", "his visit": a noun, not a present verb
         if word in _NOT_CUES_BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1][2] == "to":
-            continue  # "close to the disputed border, on March 26": an adjective
+            continue  # "close to the border, on May 4": an adjective
         if sign == 1 and i and tokens[i - 1][2] == "to":
-            continue  # "giving them until 5:30 p.m. to leave": an infinitive has no tense
+            continue  # "giving them until noon to leave": an infinitive has no tense
         if sign == -2 and i and tokens[i - 1][2] in _PASSIVE:
             continue  # "will be held": the tense is in the auxiliary, not the participle
         if sign == -2 and i and (tokens[i - 1][2] in _MODALS or tokens[i - 1][2].endswith("'ll")):
@@ -840,7 +840,7 @@ class _Resolver:
         ) and not _HAD_BEFORE.search(self.text, max(lo, m.start() - 80), m.start()):
             return 1  # "declare all its programs by Dec. 31": a deadline (not "had ... by June")
         if _UNTIL_BEFORE.search(self.text, max(0, m.start() - 10), m.start()):
-            # "the ban runs until December 31": an end still ahead, unless the sentence is
+            # "the embargo runs until June 30": an end still ahead, unless the sentence is
             # about the past ("had stayed shut until March")
             tense = _tense(self.text, lo, hi, m.start(), m.end(), False)
             return -1 if tense < 0 else _AHEAD_FOR_SURE

@@ -290,7 +290,7 @@ def _after_cue(article, sent, q: Quote, state: ClaimState, allow_gap: bool):
     ):
         sp = speaker_from_phrase(text, base + m.start("np"), base + m.end("np"), idx, resolve)
         if not sp.name and "," in m.group("np"):
-            # a long appositive: "Marcus Feld, a senior fellow at ... in Seoul, told": its head
+            # a long appositive: "Tom Berg, a senior fellow at ... in Seoul, told": its head
             head_end = base + m.start("np") + m.group("np").index(",")
             sp = speaker_from_phrase(text, base + m.start("np"), head_end, idx, resolve)
         if not sp.name and m.group("np").strip().endswith(","):

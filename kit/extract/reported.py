@@ -113,16 +113,19 @@ _THAT_LATER = re.compile(r"^(?:[^.;“”\"]|\.(?=\S)){0,140}?\bthat[ \u00a0]+")
 _SENT_END = re.compile(r"^[\s.!?\"”’')\]]*$")
 
 
-_INVERTED_NP_CHAR = (
-    r"(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
-)
-_INVERTED_NP = re.compile(
-    rf"^[ \u00a0]+(?P<np>{_INVERTED_NP_CHAR}{{1,60}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
-)
+def _inverted_np(max_chars: int) -> re.Pattern[str]:
+    """The speaker phrase right after a cue, up to ``max_chars`` characters."""
+    char = (
+        r"(?:[^,.;:“”\"()]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\bMrs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"
+    )
+    return re.compile(
+        rf"^[ \u00a0]+(?P<np>{char}{{1,{max_chars}}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
+    )
+
+
+_INVERTED_NP = _inverted_np(60)
 # a person and where they work may run longer: "said Jane Doe of the Center for ... Studies"
-_INVERTED_NP_LONG = re.compile(
-    rf"^[ \u00a0]+(?P<np>{_INVERTED_NP_CHAR}{{1,120}}?)(?=[,;:]|{ABBREVIATION_FREE_STOP}|$)"
-)
+_INVERTED_NP_LONG = _inverted_np(120)
 
 
 # a second verb of the sentence's subject: "... and later said", "... and, on January 10,
@@ -499,7 +502,7 @@ _OF_AFFILIATION = re.compile(r"[ \u00a0]+(?:of|at|from)[ \u00a0]+")
 
 
 def _person_and_affiliation(idx, start: int, np: str) -> bool:
-    """ "said Sarah Whitcombe of the Center for Strategic and International Studies": a
+    """ "said Jane Doe of the Center for Strategic and International Studies": a
     person's name and where they work, however many words, is a speaker."""
     m = idx.starting_at(start)
     if m is None or m.kind != "person":
